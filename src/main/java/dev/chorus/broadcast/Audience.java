@@ -1,0 +1,87 @@
+package dev.chorus.broadcast;
+
+import dev.chorus.protocol.CloseReasons;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everyone who hears a broadcast: the design card's static concurrent session set, and the only place it
+ * lives. Each member has an {@link Outbox} in its user properties; a broadcast only queues, so one slow or
+ * dead member never holds up the others, and one that cannot keep up is closed as a slow consumer.
+ */
+public final class Audience {
+
+    private static final System.Logger LOG = System.getLogger(Audience.class.getName());
+    private static final String OUTBOX = Outbox.class.getName();
+    private static final String NAME = Audience.class.getName() + ".name";
+
+    private static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
+
+    private Audience() {}
+
+    /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
+    public static void join(Session session, String name, OutboxLimits limits) {
+        session.getUserProperties().put(NAME, name);
+        session.getUserProperties().put(OUTBOX, new Outbox(session.getAsyncRemote(), limits, name));
+        SESSIONS.add(session);
+    }
+
+    /** Removes {@code session} and releases whatever was still queued for it. */
+    public static void leave(Session session) {
+        SESSIONS.remove(session);
+        outbox(session).ifPresent(Outbox::close);
+    }
+
+    /** Queues {@code message} for every member; returns at once. */
+    public static void broadcast(Outgoing message) {
+        for (Session session : SESSIONS) {
+            deliver(session, message);
+        }
+    }
+
+    /** How many sessions are members right now. */
+    public static int size() {
+        return SESSIONS.size();
+    }
+
+    /** Closes every member with {@code reason}, e.g. when the server stops. */
+    public static void closeAll(CloseReason reason) {
+        for (Session session : SESSIONS) {
+            close(session, reason);
+        }
+    }
+
+    private static void deliver(Session session, Outgoing message) {
+        Optional<Outbox> outbox = outbox(session);
+        if (outbox.isEmpty() || outbox.get().offer(message) != Outbox.Verdict.OVERFLOW) {
+            return;
+        }
+        long dropped = outbox.get().close();
+        SESSIONS.remove(session);
+        LOG.log(
+                Level.WARNING,
+                "{0} is a slow consumer ({1} bytes queued): closing it with {2}",
+                session.getUserProperties().get(NAME),
+                dropped,
+                CloseReasons.SLOW_CONSUMER.getCloseCode().getCode());
+        close(session, CloseReasons.SLOW_CONSUMER);
+    }
+
+    private static Optional<Outbox> outbox(Session session) {
+        return Optional.ofNullable((Outbox) session.getUserProperties().get(OUTBOX));
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            // Already closing or gone: nothing more to tell it.
+            LOG.log(Level.DEBUG, () -> "Close of " + session.getUserProperties().get(NAME) + " failed: " + e);
+        }
+    }
+}

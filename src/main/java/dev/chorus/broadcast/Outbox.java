@@ -1,0 +1,150 @@
+package dev.chorus.broadcast;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One session's queue of outgoing messages, bounded by {@link OutboxLimits}, with at most one send in flight.
+ *
+ * <p>{@link #offer} never blocks and never sends more than one frame at a time to the same peer: the next
+ * message starts when the container reports the previous one done. A send that completes on the calling
+ * thread continues the loop there instead of recursing, so a long queue cannot overflow the stack.
+ */
+public final class Outbox {
+
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+
+    /** What became of an offered message. */
+    public enum Verdict {
+        QUEUED,
+        /** The outbox is full: the peer is not keeping up. Nothing was queued. */
+        OVERFLOW,
+        /** The outbox was closed (the peer left or was evicted). Nothing was queued. */
+        CLOSED
+    }
+
+    private final RemoteEndpoint.Async remote;
+    private final OutboxLimits limits;
+    private final String peer;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    private long pendingBytes;
+    private int pendingMessages;
+    private boolean sending;
+    private boolean closed;
+
+    /**
+     * @param peer names the peer in log lines, e.g. {@code Client(3)}
+     */
+    public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer) {
+        this.remote = remote;
+        this.limits = limits;
+        this.peer = peer;
+    }
+
+    /** Queues {@code message} and starts sending if nothing is in flight. Never blocks on the network. */
+    public Verdict offer(Outgoing message) {
+        synchronized (this) {
+            if (closed) {
+                return Verdict.CLOSED;
+            }
+            if (pendingMessages >= limits.maxMessages() || pendingBytes + message.size() > limits.maxBytes()) {
+                return Verdict.OVERFLOW;
+            }
+            queue.add(message);
+            pendingBytes += message.size();
+            pendingMessages++;
+            if (sending) {
+                return Verdict.QUEUED;
+            }
+            sending = true;
+        }
+        drain();
+        return Verdict.QUEUED;
+    }
+
+    /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
+    public synchronized long close() {
+        long dropped = pendingBytes;
+        closed = true;
+        queue.clear();
+        pendingBytes = 0;
+        pendingMessages = 0;
+        return dropped;
+    }
+
+    /** Bytes queued or in flight. */
+    public synchronized long pendingBytes() {
+        return pendingBytes;
+    }
+
+    /** Messages queued or in flight. */
+    public synchronized int pendingMessages() {
+        return pendingMessages;
+    }
+
+    private void drain() {
+        while (true) {
+            Outgoing next;
+            synchronized (this) {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    sending = false;
+                    return;
+                }
+            }
+            Send send = new Send(next);
+            try {
+                next.sendTo(remote, send);
+            } catch (RuntimeException e) {
+                send.onResult(new SendResult(e));
+            }
+            if (send.callerReturnsFirst()) {
+                return;
+            }
+        }
+    }
+
+    private void sent(Outgoing message, SendResult result) {
+        synchronized (this) {
+            if (!closed) {
+                pendingBytes -= message.size();
+                pendingMessages--;
+            }
+        }
+        if (!result.isOK()) {
+            // The peer is gone or going: its close callback will follow; stop feeding it now.
+            LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
+            close();
+        }
+    }
+
+    /** One send: whoever finishes second (the caller of sendTo, or the completion) continues the drain. */
+    private final class Send implements SendHandler {
+        private static final int RUNNING = 0;
+        private static final int CALLER_RETURNED = 1;
+        private static final int COMPLETED_INLINE = 2;
+
+        private final Outgoing message;
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+
+        Send(Outgoing message) {
+            this.message = message;
+        }
+
+        @Override
+        public void onResult(SendResult result) {
+            sent(message, result);
+            if (!state.compareAndSet(RUNNING, COMPLETED_INLINE)) {
+                drain();
+            }
+        }
+
+        boolean callerReturnsFirst() {
+            return state.compareAndSet(RUNNING, CALLER_RETURNED);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.chorus.chat;
+
+/** The tutorial's exact strings: what clients receive and what the server logs. */
+public final class ChatLines {
+
+    /** Sent to everyone, the newcomer included, when a client joins. */
+    public static final String GREETING = "Hey all, a new client has joined us";
+
+    /** The log shows at most this many characters of a said-line's text, then {@code ..}. */
+    static final int LOGGED_TEXT_LIMIT = 200;
+
+    private ChatLines() {}
+
+    /** How a client is named in lines and logs: {@code Client(3)}. */
+    public static String client(int id) {
+        return "Client(" + id + ")";
+    }
+
+    /** What everyone receives when client {@code id} says {@code text}. */
+    public static String said(int id, String text) {
+        return client(id) + " said: " + text;
+    }
+
+    static String joinedLog(int id) {
+        return "New client connected and was given id " + id;
+    }
+
+    static String saidLog(int id, String text) {
+        return said(id, cutForLog(text));
+    }
+
+    static String sentBinaryLog(int id, int bytes) {
+        return client(id) + " sent " + bytes + " bytes (binary)";
+    }
+
+    static String disconnectedLog(int id) {
+        return client(id) + " disconnected";
+    }
+
+    /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */
+    static String cutForLog(String text) {
+        if (text.codePointCount(0, text.length()) <= LOGGED_TEXT_LIMIT) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, LOGGED_TEXT_LIMIT)) + "..";
+    }
+}

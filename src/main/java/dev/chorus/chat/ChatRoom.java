@@ -1,0 +1,123 @@
+package dev.chorus.chat;
+
+import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.Outgoing;
+import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.Settings;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
+ * everyone (the sender included), and the tutorial's log lines. The endpoint adapters only call into here.
+ */
+public final class ChatRoom {
+
+    private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
+    private static final String ID = ChatRoom.class.getName() + ".id";
+
+    private static volatile ChatRoom current;
+
+    private final Settings settings;
+    private final AtomicInteger lastId = new AtomicInteger();
+
+    public ChatRoom(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** The room the endpoint serves: the installed one, or one built from the environment (in a WAR). */
+    public static ChatRoom current() {
+        ChatRoom room = current;
+        if (room == null) {
+            synchronized (ChatRoom.class) {
+                if (current == null) {
+                    current = new ChatRoom(Settings.fromEnvironment());
+                }
+                room = current;
+            }
+        }
+        return room;
+    }
+
+    /** Makes {@code room} the one every new connection joins (the launcher does this before it binds). */
+    public static void install(ChatRoom room) {
+        current = room;
+    }
+
+    /** A client connected: give it the next id and greet everyone, the newcomer included. */
+    public void join(Session session) {
+        int id = lastId.incrementAndGet();
+        session.getUserProperties().put(ID, id);
+        Audience.join(session, ChatLines.client(id), settings.outboxLimits());
+        LOG.log(Level.INFO, ChatLines.joinedLog(id));
+        Audience.broadcast(Outgoing.text(ChatLines.GREETING));
+    }
+
+    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X}. */
+    public void said(Session session, String text) {
+        int id = idOf(session);
+        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
+        Audience.broadcast(Outgoing.text(ChatLines.said(id, text)));
+    }
+
+    /** Client bytes go to everyone, the sender included, unchanged and as binary. */
+    public void sent(Session session, ByteBuffer data) {
+        int id = idOf(session);
+        Outgoing message = Outgoing.binary(data);
+        LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
+        Audience.broadcast(message);
+    }
+
+    /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody. */
+    public void left(Session session, CloseReason reason) {
+        Audience.leave(session);
+        Integer id = (Integer) session.getUserProperties().get(ID);
+        if (id != null) {
+            LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
+            LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
+        }
+    }
+
+    /** Something failed on this connection: a vanished peer is routine; anything else is a bug. */
+    public void failed(Session session, Throwable error) {
+        if (isPeerGone(error)) {
+            LOG.log(Level.DEBUG, () -> "Connection of " + name(session) + " failed: " + error);
+            return;
+        }
+        LOG.log(Level.ERROR, "Unexpected error on " + name(session), error);
+        if (session.isOpen()) {
+            try {
+                session.close(CloseReasons.INTERNAL_ERROR);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, () -> "Close after error failed: " + e);
+            }
+        }
+    }
+
+    /** Closes every client with {@code reason}; used when the server stops. */
+    public void closeAll(CloseReason reason) {
+        Audience.closeAll(reason);
+    }
+
+    private static int idOf(Session session) {
+        return (Integer) session.getUserProperties().get(ID);
+    }
+
+    private static String name(Session session) {
+        Integer id = (Integer) session.getUserProperties().get(ID);
+        return id == null ? "a connecting client" : ChatLines.client(id);
+    }
+
+    private static boolean isPeerGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.chorus.endpoint;
+
+import dev.chorus.chat.ChatRoom;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
+
+/** The chat socket at the application's root. Holds no state: per-connection state lives in the session. */
+@ServerEndpoint("/")
+public class ChatEndpoint {
+
+    @OnOpen
+    public void open(Session session) {
+        ChatRoom.current().join(session);
+    }
+
+    @OnMessage
+    public void text(Session session, String text) {
+        ChatRoom.current().said(session, text);
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer data) {
+        ChatRoom.current().sent(session, data);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        ChatRoom.current().left(session, reason);
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        ChatRoom.current().failed(session, error);
+    }
+}

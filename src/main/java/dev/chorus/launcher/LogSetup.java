@@ -1,0 +1,36 @@
+package dev.chorus.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** The launcher's logging: the bundled one-line format unless the user names a JUL configuration file. */
+final class LogSetup {
+
+    private static final String BUNDLED = "/dev/chorus/launcher/logging.properties";
+
+    private LogSetup() {}
+
+    static void apply() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        try (InputStream in = LogSetup.class.getResourceAsStream(BUNDLED)) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bundled " + BUNDLED, e);
+        }
+    }
+
+    /** Pushes out buffered log lines; the shutdown path halts the JVM without JUL's own cleanup. */
+    static void flush() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.chorus.protocol;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCodes;
+
+/**
+ * Every close Chorus sends, with its code and a short fixed reason. Reasons are constants (RFC 6455 allows
+ * at most 123 bytes) and never carry an exception message.
+ */
+public final class CloseReasons {
+
+    /** The server is stopping (shutdown signal, undeploy). */
+    public static final CloseReason SHUTTING_DOWN = new CloseReason(CloseCodes.GOING_AWAY, "server shutting down");
+
+    /** Something unexpected failed on the server; the details are in the server log, not here. */
+    public static final CloseReason INTERNAL_ERROR =
+            new CloseReason(CloseCodes.UNEXPECTED_CONDITION, "internal server error");
+
+    /** The peer did not read fast enough: its outbox overflowed or a send stalled. */
+    public static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.VIOLATED_POLICY, "slow consumer");
+
+    /** A normal close initiated by a client tool. */
+    public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
+
+    private CloseReasons() {}
+}

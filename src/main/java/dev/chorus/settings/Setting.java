@@ -1,0 +1,54 @@
+package dev.chorus.settings;
+
+import java.util.Locale;
+
+/** Every setting Chorus reads, with its default. The README's settings table lists exactly these. */
+public enum Setting {
+    HOST("host", "127.0.0.1", "Address the launcher binds (only this one)."),
+    PORT("port", "9001", "TCP port of the launcher; 0 picks a free port and logs it."),
+    OUTBOX_BYTES("outbox-bytes", "1048576", "Bytes queued for one client before it is closed as a slow consumer."),
+    OUTBOX_MESSAGES(
+            "outbox-messages", "4096", "Messages queued for one client before it is closed as a slow consumer.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The command-line option, e.g. {@code --port}. */
+    public String option() {
+        return "--" + key;
+    }
+
+    /** The system property, e.g. {@code chorus.port}. */
+    public String property() {
+        return "chorus." + key;
+    }
+
+    /** The environment variable, e.g. {@code CHORUS_PORT}. */
+    public String environmentVariable() {
+        return "CHORUS_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The value from the system property, else the environment variable, else the default. */
+    public String fromEnvironment() {
+        String value = System.getProperty(property());
+        if (value == null) {
+            value = System.getenv(environmentVariable());
+        }
+        return value == null ? defaultValue : value;
+    }
+}

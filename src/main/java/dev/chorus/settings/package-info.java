@@ -1,0 +1,7 @@
+/**
+ * Chorus's settings: one catalogue ({@link dev.chorus.settings.Setting}), one typed record
+ * ({@link dev.chorus.settings.Settings}) built in one place. Each setting is read from the command line,
+ * then the system property {@code chorus.NAME}, then the environment variable {@code CHORUS_NAME}, then its
+ * default; a bad value stops startup with a message naming the setting.
+ */
+package dev.chorus.settings;

@@ -1,0 +1,83 @@
+package dev.chorus.launcher;
+
+import static dev.chorus.testing.Peer.GREETING;
+
+import dev.chorus.contract.ChatContract;
+import dev.chorus.settings.Setting;
+import dev.chorus.settings.Settings;
+import dev.chorus.testing.LogRecords;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawSocket;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The chat contract against the real launcher (in this JVM, 127.0.0.1, a free port), plus its log lines. */
+class LauncherChatTest implements ChatContract {
+
+    private static ChorusServer server;
+
+    @RegisterExtension
+    final LogRecords log = new LogRecords();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = ChorusServer.start(testSettings(Map.of()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Settings for a test server: loopback, a free port, defaults elsewhere unless {@code given}. */
+    static Settings testSettings(Map<Setting, String> given) {
+        return Settings.from(setting -> given.getOrDefault(
+                setting,
+                switch (setting) {
+                    case HOST -> "127.0.0.1";
+                    case PORT -> "0";
+                    default -> setting.defaultValue();
+                }));
+    }
+
+    @Override
+    public URI chatUri() {
+        return server.uri();
+    }
+
+    @Test
+    void joiningSayingAndLeavingAreLoggedWithTheTutorialsLines() throws Exception {
+        Peer peer = Peer.join(chatUri());
+        int id = peer.sayAndLearnId("Hello, world!");
+        log.await("New client connected and was given id " + id);
+        log.await("Client(" + id + ") said: Hello, world!");
+        peer.close();
+        log.await("Client(" + id + ") disconnected");
+    }
+
+    @Test
+    void aLongTextIsCutInTheLogButNotOnTheWire() throws Exception {
+        try (Peer peer = Peer.join(chatUri())) {
+            String text = "y".repeat(300);
+            int id = peer.sayAndLearnId(text);
+            log.await("Client(" + id + ") said: " + "y".repeat(200) + "..");
+        }
+    }
+
+    @Test
+    void aDroppedTcpConnectionIsLoggedAsDisconnected() throws Exception {
+        try (Peer peer = Peer.join(chatUri())) {
+            RawSocket raw = RawSocket.upgrade(chatUri());
+            peer.expect(GREETING);
+            raw.sendText("about to vanish");
+            String line = peer.nextText();
+            String id = line.substring("Client(".length(), line.indexOf(')'));
+            raw.dropAbruptly();
+            log.await("Client(" + id + ") disconnected");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.chorus.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+
+    private static Settings with(Map<Setting, String> given) {
+        return Settings.from(setting -> given.getOrDefault(setting, setting.defaultValue()));
+    }
+
+    @Test
+    void theDefaultsAreTheTutorialsAddressOnLoopback() {
+        Settings settings = with(Map.of());
+        assertEquals("127.0.0.1", settings.host());
+        assertEquals(9001, settings.port());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "-1", "65536", "", "9001x"})
+    void aBadPortIsRefusedNamingTheSettingEverywhereItCanBeSet(String port) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.PORT, port)));
+        assertTrue(e.getMessage().contains("--port"), e.getMessage());
+        assertTrue(e.getMessage().contains("chorus.port"), e.getMessage());
+        assertTrue(e.getMessage().contains("CHORUS_PORT"), e.getMessage());
+    }
+
+    @Test
+    void portZeroMeansAnyFreePort() {
+        assertEquals(0, with(Map.of(Setting.PORT, "0")).port());
+    }
+
+    @Test
+    void anEmptyHostIsRefused() {
+        assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.HOST, " ")));
+    }
+}
