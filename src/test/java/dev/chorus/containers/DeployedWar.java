@@ -1,0 +1,34 @@
+package dev.chorus.containers;
+
+import dev.chorus.contract.ChatContract;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The chat contract against the WAR the build made, deployed as-is (so its context path is {@code /chorus}).
+ * Subclasses only name the container, so the reports say which one ran.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class DeployedWar implements ChatContract {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive builtWar() {
+        File war = new File(System.getProperty("chorus.war", "target/chorus.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    @Override
+    public URI chatUri() {
+        return URI.create(base.toString().replaceFirst("^http", "ws"));
+    }
+}

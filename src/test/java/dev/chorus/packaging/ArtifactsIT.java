@@ -1,0 +1,61 @@
+package dev.chorus.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.JarProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/** What the build ships: the WAR leans on its container, the jar carries everything it needs. */
+class ArtifactsIT {
+
+    /** Jars a Jakarta EE container already provides; one of these in WEB-INF/lib would clash with it. */
+    private static final Pattern CONTAINER_PROVIDED = Pattern.compile(
+            "tyrus|grizzly|undertow|jakarta\\.|javax\\.|websocket-api|servlet|weld|jboss|glassfish|payara|hk2|cdi");
+
+    private static List<String> entries(Path archive) throws IOException {
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            return zip.stream().map(ZipEntry::getName).toList();
+        }
+    }
+
+    private static Path war() {
+        return Path.of(System.getProperty("chorus.war", "target/chorus.war"));
+    }
+
+    @Test
+    void theWarHoldsNoJarAContainerAlreadyProvides() throws IOException {
+        List<String> clashing = entries(war()).stream()
+                .filter(name -> name.startsWith("WEB-INF/lib/"))
+                .filter(name -> CONTAINER_PROVIDED
+                        .matcher(name.toLowerCase(Locale.ROOT))
+                        .find())
+                .toList();
+        assertEquals(List.of(), clashing);
+    }
+
+    @Test
+    void theWarHoldsTheEndpointAndThePageButNotTheLauncher() throws IOException {
+        List<String> names = entries(war());
+        assertTrue(names.contains("WEB-INF/classes/dev/chorus/endpoint/ChatEndpoint.class"), names::toString);
+        assertTrue(names.containsAll(List.of("index.html", "chat.js", "chat.css")), names::toString);
+        assertTrue(names.stream().noneMatch(name -> name.contains("dev/chorus/launcher/")), names::toString);
+        assertTrue(names.stream().noneMatch(name -> name.startsWith("WEB-INF/classes/webapp/")), names::toString);
+    }
+
+    @Test
+    void theJarCarriesThePageAndItsOwnWebSocketRuntime() throws IOException {
+        List<String> names = entries(JarProcess.jar());
+        assertTrue(names.contains("webapp/index.html"), "the page travels inside the jar");
+        assertTrue(names.contains("dev/chorus/launcher/Main.class"));
+        assertTrue(names.contains("org/glassfish/tyrus/core/TyrusWebSocketEngine.class"));
+        assertTrue(names.contains("org/glassfish/grizzly/http/server/HttpServer.class"));
+    }
+}
