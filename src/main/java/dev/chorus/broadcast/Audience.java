@@ -56,17 +56,35 @@ public final class Audience {
         }
     }
 
+    /** Closes every member whose send has been unfinished for longer than its write timeout. */
+    static void evictStalled() {
+        long now = System.nanoTime();
+        for (Session session : SESSIONS) {
+            Optional<Outbox> outbox = outbox(session);
+            if (outbox.isPresent() && outbox.get().isStalled(now)) {
+                evict(session, outbox.get(), "its send stalled past the write timeout");
+            }
+        }
+    }
+
     private static void deliver(Session session, Outgoing message) {
         Optional<Outbox> outbox = outbox(session);
-        if (outbox.isEmpty() || outbox.get().offer(message) != Outbox.Verdict.OVERFLOW) {
+        if (outbox.isPresent() && outbox.get().offer(message) == Outbox.Verdict.OVERFLOW) {
+            evict(session, outbox.get(), "its outbox overflowed");
+        }
+    }
+
+    /** Releases the member's queue at once and closes it as a slow consumer; logged once per member. */
+    private static void evict(Session session, Outbox outbox, String why) {
+        if (!SESSIONS.remove(session)) {
             return;
         }
-        long dropped = outbox.get().close();
-        SESSIONS.remove(session);
+        long dropped = outbox.close();
         LOG.log(
                 Level.WARNING,
-                "{0} is a slow consumer ({1} bytes queued): closing it with {2}",
+                "{0} is a slow consumer, {1} ({2} bytes queued): closing it with {3}",
                 session.getUserProperties().get(NAME),
+                why,
                 dropped,
                 CloseReasons.SLOW_CONSUMER.getCloseCode().getCode());
         close(session, CloseReasons.SLOW_CONSUMER);

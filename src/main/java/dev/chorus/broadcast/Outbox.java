@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Outbox {
 
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+    private static final long IDLE = Long.MIN_VALUE;
+    /** Outboxes not yet closed, across all sessions: a leak shows here. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     /** What became of an offered message. */
     public enum Verdict {
@@ -31,6 +34,9 @@ public final class Outbox {
     private final OutboxLimits limits;
     private final String peer;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
+    private long sendStarted = IDLE;
+
     private long pendingBytes;
     private int pendingMessages;
     private boolean sending;
@@ -43,6 +49,12 @@ public final class Outbox {
         this.remote = remote;
         this.limits = limits;
         this.peer = peer;
+        OPEN.incrementAndGet();
+    }
+
+    /** How many outboxes exist that have not been closed. */
+    public static int open() {
+        return OPEN.get();
     }
 
     /** Queues {@code message} and starts sending if nothing is in flight. Never blocks on the network. */
@@ -69,11 +81,21 @@ public final class Outbox {
     /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
     public synchronized long close() {
         long dropped = pendingBytes;
+        if (!closed) {
+            OPEN.decrementAndGet();
+        }
         closed = true;
         queue.clear();
         pendingBytes = 0;
         pendingMessages = 0;
         return dropped;
+    }
+
+    /** Whether the send in flight has been unfinished for longer than the write timeout at {@code now}. */
+    public synchronized boolean isStalled(long now) {
+        return !closed
+                && sendStarted != IDLE
+                && now - sendStarted > limits.writeTimeout().toNanos();
     }
 
     /** Bytes queued or in flight. */
@@ -95,6 +117,7 @@ public final class Outbox {
                     sending = false;
                     return;
                 }
+                sendStarted = System.nanoTime();
             }
             Send send = new Send(next);
             try {
@@ -110,6 +133,7 @@ public final class Outbox {
 
     private void sent(Outgoing message, SendResult result) {
         synchronized (this) {
+            sendStarted = IDLE;
             if (!closed) {
                 pendingBytes -= message.size();
                 pendingMessages--;

@@ -2,6 +2,7 @@ package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
+import dev.chorus.broadcast.StallWatch;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.CloseReason;
@@ -9,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,9 +26,15 @@ public final class ChatRoom {
 
     private final Settings settings;
     private final AtomicInteger lastId = new AtomicInteger();
+    private final StallWatch stallWatch;
 
-    public ChatRoom(Settings settings) {
+    /**
+     * @param threads makes the one background thread (the write-timeout watch): a container's managed thread
+     *     factory in a WAR, daemon threads in the launcher
+     */
+    public ChatRoom(Settings settings, ThreadFactory threads) {
         this.settings = settings;
+        this.stallWatch = new StallWatch(settings.outboxLimits().writeTimeout(), threads);
     }
 
     /** The room the endpoint serves: the installed one, or one built from the environment (in a WAR). */
@@ -35,7 +43,7 @@ public final class ChatRoom {
         if (room == null) {
             synchronized (ChatRoom.class) {
                 if (current == null) {
-                    current = new ChatRoom(Settings.fromEnvironment());
+                    current = new ChatRoom(Settings.fromEnvironment(), StallWatch.daemonThreads());
                 }
                 room = current;
             }
@@ -43,9 +51,21 @@ public final class ChatRoom {
         return room;
     }
 
-    /** Makes {@code room} the one every new connection joins (the launcher does this before it binds). */
+    /** Makes {@code room} the one every new connection joins (done before anything can connect). */
     public static void install(ChatRoom room) {
         current = room;
+    }
+
+    /** Stops the current room, if any (the WAR is undeployed): see {@link #stop()}. */
+    public static void stopCurrent() {
+        ChatRoom room;
+        synchronized (ChatRoom.class) {
+            room = current;
+            current = null;
+        }
+        if (room != null) {
+            room.stop();
+        }
     }
 
     /** A client connected: give it the next id and greet everyone, the newcomer included. */
@@ -98,9 +118,10 @@ public final class ChatRoom {
         }
     }
 
-    /** Closes every client with {@code reason}; used when the server stops. */
-    public void closeAll(CloseReason reason) {
-        Audience.closeAll(reason);
+    /** The server is stopping: every client gets 1001, and the room's background thread ends. */
+    public void stop() {
+        stallWatch.close();
+        Audience.closeAll(CloseReasons.SHUTTING_DOWN);
     }
 
     private static int idOf(Session session) {

@@ -10,8 +10,9 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /**
- * The Tyrus container behind the launcher: it owns the WebSocket engine with {@link ChatEndpoint} at the root
- * and binds nothing itself; {@link ChorusServer} attaches it to a Grizzly listener.
+ * The Tyrus container behind the launcher: it owns the WebSocket engine with {@link ChatEndpoint} (or another
+ * endpoint, for the benchmark's baseline) at the root and binds nothing itself; {@link ChorusServer} attaches
+ * it to a Grizzly listener.
  */
 final class ChatContainer extends TyrusServerContainer {
 
@@ -20,8 +21,8 @@ final class ChatContainer extends TyrusServerContainer {
 
     private final WebSocketEngine engine;
 
-    ChatContainer() {
-        super(Set.of(ChatEndpoint.class));
+    ChatContainer(Class<?> endpoint) {
+        super(Set.of(endpoint));
         this.engine = TyrusWebSocketEngine.builder(this).build();
     }
 

@@ -1,7 +1,8 @@
 package dev.chorus.launcher;
 
+import dev.chorus.broadcast.StallWatch;
 import dev.chorus.chat.ChatRoom;
-import dev.chorus.protocol.CloseReasons;
+import dev.chorus.endpoint.ChatEndpoint;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -47,9 +48,17 @@ public final class ChorusServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static ChorusServer start(Settings settings) throws IOException {
-        ChatRoom room = new ChatRoom(settings);
+        return start(settings, ChatEndpoint.class);
+    }
+
+    /**
+     * Like {@link #start(Settings)}, but with {@code endpoint} at "/" instead of {@link ChatEndpoint}: the
+     * benchmark serves its naive baseline this way, so the two servers differ only in the endpoint.
+     */
+    public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
+        ChatRoom room = new ChatRoom(settings, StallWatch.daemonThreads());
         ChatRoom.install(room);
-        ChatContainer container = new ChatContainer();
+        ChatContainer container = new ChatContainer(endpoint);
         try {
             container.deploy();
         } catch (DeploymentException e) {
@@ -109,7 +118,7 @@ public final class ChorusServer implements AutoCloseable {
     /** Closes every client with 1001, gives them a moment to read it, then releases the port. */
     @Override
     public void close() {
-        room.closeAll(CloseReasons.SHUTTING_DOWN);
+        room.stop();
         try {
             // A graceful transport shutdown writes out what is queued (the close frames) before it closes.
             http.shutdown(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)

@@ -8,7 +8,11 @@ public enum Setting {
     PORT("port", "9001", "TCP port of the launcher; 0 picks a free port and logs it."),
     OUTBOX_BYTES("outbox-bytes", "1048576", "Bytes queued for one client before it is closed as a slow consumer."),
     OUTBOX_MESSAGES(
-            "outbox-messages", "4096", "Messages queued for one client before it is closed as a slow consumer.");
+            "outbox-messages", "4096", "Messages queued for one client before it is closed as a slow consumer."),
+    WRITE_TIMEOUT(
+            "write-timeout",
+            "10s",
+            "How long one send to a client may take (it is not reading) before it is closed as a slow consumer.");
 
     private final String key;
     private final String defaultValue;

@@ -3,11 +3,10 @@ package dev.chorus.launcher;
 import static dev.chorus.testing.Peer.GREETING;
 
 import dev.chorus.contract.ChatContract;
-import dev.chorus.settings.Setting;
-import dev.chorus.settings.Settings;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.TestServers;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,23 +24,12 @@ class LauncherChatTest implements ChatContract {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ChorusServer.start(testSettings(Map.of()));
+        server = TestServers.start(Map.of());
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    /** Settings for a test server: loopback, a free port, defaults elsewhere unless {@code given}. */
-    static Settings testSettings(Map<Setting, String> given) {
-        return Settings.from(setting -> given.getOrDefault(
-                setting,
-                switch (setting) {
-                    case HOST -> "127.0.0.1";
-                    case PORT -> "0";
-                    default -> setting.defaultValue();
-                }));
     }
 
     @Override

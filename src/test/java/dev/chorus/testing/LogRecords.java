@@ -4,28 +4,37 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Captures the server's log lines (logger {@code dev.chorus}) in-process so a test can await one. */
+/**
+ * Captures the server's log lines (logger {@code dev.chorus}) in-process during each test, so a test can
+ * await lines. Every await looks at all lines logged since the test began.
+ */
 public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
 
+    private static final int SHOWN_LINES = 15;
+    private static final int SHOWN_CHARACTERS = 120;
+
     private final Logger logger = Logger.getLogger("dev.chorus");
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> lines = new ArrayList<>();
     private final Handler handler = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
 
         @Override
         public void publish(LogRecord record) {
-            lines.add(formatter.formatMessage(record));
+            String line = formatter.formatMessage(record);
+            synchronized (lines) {
+                lines.add(line);
+                lines.notifyAll();
+            }
         }
 
         @Override
@@ -37,7 +46,9 @@ public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        lines.clear();
+        synchronized (lines) {
+            lines.clear();
+        }
         logger.addHandler(handler);
     }
 
@@ -48,17 +59,32 @@ public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
 
     /** Waits (bounded) for a log line equal to {@code expected}. */
     public void await(String expected) throws InterruptedException {
-        List<String> seen = new ArrayList<>();
+        awaitMatching(Pattern.compile("^" + Pattern.quote(expected) + "$"), 1);
+    }
+
+    /** Waits (bounded) until {@code count} lines matching {@code pattern} have been logged; returns them. */
+    public List<String> awaitMatching(Pattern pattern, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Peer.WAIT.toNanos();
-        while (true) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                fail("no log line '" + expected + "' within " + Peer.WAIT.toSeconds() + " s; logged: " + seen);
+        synchronized (lines) {
+            while (true) {
+                List<String> matching =
+                        lines.stream().filter(l -> pattern.matcher(l).find()).toList();
+                if (matching.size() >= count) {
+                    return matching;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail(count + " log lines matching " + pattern + " expected within " + Peer.WAIT.toSeconds() + " s, "
+                            + matching.size() + " seen; last lines: " + lastLines());
+                }
+                TimeUnit.NANOSECONDS.timedWait(lines, left);
             }
-            if (line.equals(expected)) {
-                return;
-            }
-            seen.add(line);
         }
+    }
+
+    private List<String> lastLines() {
+        return lines.subList(Math.max(0, lines.size() - SHOWN_LINES), lines.size()).stream()
+                .map(l -> l.length() > SHOWN_CHARACTERS ? l.substring(0, SHOWN_CHARACTERS) + "…" : l)
+                .toList();
     }
 }

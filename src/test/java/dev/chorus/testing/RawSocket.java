@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -33,7 +34,19 @@ public final class RawSocket implements AutoCloseable {
 
     /** Opens a TCP connection to {@code uri}'s host and port and completes a WebSocket handshake. */
     public static RawSocket upgrade(URI uri) throws IOException {
-        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        return upgrade(uri, 0);
+    }
+
+    /**
+     * Like {@link #upgrade(URI)} with a receive buffer of {@code receiveBuffer} bytes (0: the system's): a
+     * small one makes a client that stops reading stall the server's sends quickly.
+     */
+    public static RawSocket upgrade(URI uri, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), (int) Peer.WAIT.toMillis());
         socket.setSoTimeout((int) Peer.WAIT.toMillis());
         RawSocket raw = new RawSocket(socket);
         byte[] key = new byte[16];
@@ -87,6 +100,42 @@ public final class RawSocket implements AutoCloseable {
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** One frame from the server (servers never mask). */
+    public record Frame(int opcode, boolean fin, byte[] payload) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the next frame, waiting at most {@link Peer#WAIT}. */
+    public Frame readFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[Math.toIntExact(length)];
+        in.readFully(payload);
+        return new Frame(first & 0x0F, (first & 0x80) != 0, payload);
+    }
+
+    /** Reads past any data frames to the server's close frame and returns its code and reason. */
+    public jakarta.websocket.CloseReason readUntilClose() throws IOException {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == 0x8) {
+                ByteBuffer payload = ByteBuffer.wrap(frame.payload());
+                int code = payload.remaining() >= 2 ? payload.getShort() & 0xFFFF : 1005;
+                String reason = StandardCharsets.UTF_8.decode(payload).toString();
+                return new jakarta.websocket.CloseReason(
+                        jakarta.websocket.CloseReason.CloseCodes.getCloseCode(code), reason);
+            }
+        }
     }
 
     /** Resets the connection (RST, no close frame), as a crashed client or a pulled cable would. */

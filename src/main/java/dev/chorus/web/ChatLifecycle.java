@@ -1,0 +1,43 @@
+package dev.chorus.web;
+
+import dev.chorus.broadcast.StallWatch;
+import dev.chorus.chat.ChatRoom;
+import dev.chorus.settings.Settings;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ThreadFactory;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Starts the chat room when the WAR is deployed (a bad setting fails the deployment with its message) and
+ * stops it when the WAR is undeployed or the server stops: every client gets 1001, the background thread ends.
+ */
+@WebListener
+public class ChatLifecycle implements ServletContextListener {
+
+    private static final System.Logger LOG = System.getLogger(ChatLifecycle.class.getName());
+    /** Jakarta Concurrency's default managed thread factory, present on every full Jakarta EE server. */
+    private static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        ChatRoom.install(new ChatRoom(Settings.fromEnvironment(), threads()));
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        ChatRoom.stopCurrent();
+    }
+
+    private static ThreadFactory threads() {
+        try {
+            return (ThreadFactory) new InitialContext().lookup(MANAGED_THREADS);
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(Level.INFO, "No managed thread factory at " + MANAGED_THREADS + "; using a daemon thread");
+            return StallWatch.daemonThreads();
+        }
+    }
+}
