@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Everyone who hears a broadcast: the design card's static concurrent session set, and the only place it
@@ -56,8 +57,27 @@ public final class Audience {
         }
     }
 
+    /** Runs {@code action} for every member. */
+    public static void forEach(Consumer<Session> action) {
+        SESSIONS.forEach(action);
+    }
+
+    /** How {@code session} is named in log lines, e.g. {@code Client(3)}. */
+    public static String nameOf(Session session) {
+        Object name = session.getUserProperties().get(NAME);
+        return name == null ? "a connecting client" : name.toString();
+    }
+
+    /** Removes {@code session}, releases its queue and closes it with {@code reason}. */
+    public static void dismiss(Session session, CloseReason reason) {
+        if (SESSIONS.remove(session)) {
+            outbox(session).ifPresent(Outbox::close);
+            close(session, reason);
+        }
+    }
+
     /** Closes every member whose send has been unfinished for longer than its write timeout. */
-    static void evictStalled() {
+    public static void evictStalled() {
         long now = System.nanoTime();
         for (Session session : SESSIONS) {
             Optional<Outbox> outbox = outbox(session);
@@ -83,7 +103,7 @@ public final class Audience {
         LOG.log(
                 Level.WARNING,
                 "{0} is a slow consumer, {1} ({2} bytes queued): closing it with {3}",
-                session.getUserProperties().get(NAME),
+                nameOf(session),
                 why,
                 dropped,
                 CloseReasons.SLOW_CONSUMER.getCloseCode().getCode());
@@ -99,7 +119,7 @@ public final class Audience {
             session.close(reason);
         } catch (IOException | RuntimeException e) {
             // Already closing or gone: nothing more to tell it.
-            LOG.log(Level.DEBUG, () -> "Close of " + session.getUserProperties().get(NAME) + " failed: " + e);
+            LOG.log(Level.DEBUG, () -> "Close of " + nameOf(session) + " failed: " + e);
         }
     }
 }

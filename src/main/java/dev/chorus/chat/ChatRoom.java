@@ -2,7 +2,7 @@ package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
-import dev.chorus.broadcast.StallWatch;
+import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.CloseReason;
@@ -26,15 +26,18 @@ public final class ChatRoom {
 
     private final Settings settings;
     private final AtomicInteger lastId = new AtomicInteger();
-    private final StallWatch stallWatch;
+    private final Housekeeper housekeeper;
 
     /**
-     * @param threads makes the one background thread (the write-timeout watch): a container's managed thread
-     *     factory in a WAR, daemon threads in the launcher
+     * @param threads makes the one background thread (write timeouts, heartbeats): a container's managed
+     *     thread factory in a WAR, daemon threads in the launcher
      */
     public ChatRoom(Settings settings, ThreadFactory threads) {
         this.settings = settings;
-        this.stallWatch = new StallWatch(settings.outboxLimits().writeTimeout(), threads);
+        this.housekeeper = new Housekeeper(threads);
+        housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
+        Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout());
+        housekeeper.every(heartbeat.resolution(), heartbeat::check);
     }
 
     /** The room the endpoint serves: the installed one, or one built from the environment (in a WAR). */
@@ -43,7 +46,7 @@ public final class ChatRoom {
         if (room == null) {
             synchronized (ChatRoom.class) {
                 if (current == null) {
-                    current = new ChatRoom(Settings.fromEnvironment(), StallWatch.daemonThreads());
+                    current = new ChatRoom(Settings.fromEnvironment(), Housekeeper.daemonThreads());
                 }
                 room = current;
             }
@@ -72,6 +75,7 @@ public final class ChatRoom {
     public void join(Session session) {
         int id = lastId.incrementAndGet();
         session.getUserProperties().put(ID, id);
+        Heartbeat.attach(session);
         Audience.join(session, ChatLines.client(id), settings.outboxLimits());
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
         Audience.broadcast(Outgoing.text(ChatLines.GREETING));
@@ -90,6 +94,11 @@ public final class ChatRoom {
         Outgoing message = Outgoing.binary(data);
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
         Audience.broadcast(message);
+    }
+
+    /** A pong came back: the client is alive. */
+    public void ponged(Session session) {
+        Heartbeat.ponged(session);
     }
 
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody. */
@@ -120,7 +129,7 @@ public final class ChatRoom {
 
     /** The server is stopping: every client gets 1001, and the room's background thread ends. */
     public void stop() {
-        stallWatch.close();
+        housekeeper.close();
         Audience.closeAll(CloseReasons.SHUTTING_DOWN);
     }
 

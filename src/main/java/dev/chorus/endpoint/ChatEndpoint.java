@@ -6,6 +6,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
@@ -27,6 +28,11 @@ public class ChatEndpoint {
     @OnMessage
     public void binary(Session session, ByteBuffer data) {
         ChatRoom.current().sent(session, data);
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        ChatRoom.current().ponged(session);
     }
 
     @OnClose

@@ -1,7 +1,7 @@
 package dev.chorus.launcher;
 
-import dev.chorus.broadcast.StallWatch;
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.chat.Housekeeper;
 import dev.chorus.endpoint.ChatEndpoint;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
@@ -56,7 +56,7 @@ public final class ChorusServer implements AutoCloseable {
      * benchmark serves its naive baseline this way, so the two servers differ only in the endpoint.
      */
     public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
-        ChatRoom room = new ChatRoom(settings, StallWatch.daemonThreads());
+        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
         ChatContainer container = new ChatContainer(endpoint);
         try {

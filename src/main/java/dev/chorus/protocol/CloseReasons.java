@@ -19,6 +19,9 @@ public final class CloseReasons {
     /** The peer did not read fast enough: its outbox overflowed or a send stalled. */
     public static final CloseReason SLOW_CONSUMER = new CloseReason(CloseCodes.VIOLATED_POLICY, "slow consumer");
 
+    /** The client did not answer a heartbeat ping in time: it is presumed gone. */
+    public static final CloseReason PONG_TIMEOUT = new CloseReason(CloseCodes.GOING_AWAY, "pong timeout");
+
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 

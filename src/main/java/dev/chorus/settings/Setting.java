@@ -12,7 +12,9 @@ public enum Setting {
     WRITE_TIMEOUT(
             "write-timeout",
             "10s",
-            "How long one send to a client may take (it is not reading) before it is closed as a slow consumer.");
+            "How long one send to a client may take (it is not reading) before it is closed as a slow consumer."),
+    PING_INTERVAL("ping-interval", "25s", "How often the server pings each client."),
+    PONG_TIMEOUT("pong-timeout", "10s", "How long a client may take to answer a ping before it is closed (1001).");
 
     private final String key;
     private final String defaultValue;

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * @param host the address the launcher binds
  * @param port the launcher's port, 0 for any free one
  * @param outboxLimits how much may wait for one client before it is a slow consumer
+ * @param pingInterval how often each client is pinged
+ * @param pongTimeout how long a ping may go unanswered before the client is closed
  */
-public record Settings(String host, int port, OutboxLimits outboxLimits) {
+public record Settings(String host, int port, OutboxLimits outboxLimits, Duration pingInterval, Duration pongTimeout) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -36,7 +38,9 @@ public record Settings(String host, int port, OutboxLimits outboxLimits) {
                 new OutboxLimits(
                         integer(raw, Setting.OUTBOX_BYTES, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.OUTBOX_MESSAGES, 1, Integer.MAX_VALUE),
-                        duration(raw, Setting.WRITE_TIMEOUT)));
+                        duration(raw, Setting.WRITE_TIMEOUT)),
+                duration(raw, Setting.PING_INTERVAL),
+                duration(raw, Setting.PONG_TIMEOUT));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */

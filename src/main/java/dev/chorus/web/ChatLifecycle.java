@@ -1,7 +1,7 @@
 package dev.chorus.web;
 
-import dev.chorus.broadcast.StallWatch;
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.chat.Housekeeper;
 import dev.chorus.settings.Settings;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -37,7 +37,7 @@ public class ChatLifecycle implements ServletContextListener {
             return (ThreadFactory) new InitialContext().lookup(MANAGED_THREADS);
         } catch (NamingException | ClassCastException e) {
             LOG.log(Level.INFO, "No managed thread factory at " + MANAGED_THREADS + "; using a daemon thread");
-            return StallWatch.daemonThreads();
+            return Housekeeper.daemonThreads();
         }
     }
 }

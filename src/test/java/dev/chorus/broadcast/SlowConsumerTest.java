@@ -2,6 +2,7 @@ package dev.chorus.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chorus.chat.Housekeeper;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.LogRecords;
@@ -64,7 +65,7 @@ class SlowConsumerTest {
             log.awaitMatching(DISCONNECTED, sessions);
             assertEquals(0, Audience.size(), "sessions left in the set");
             assertEquals(0, Outbox.open(), "outboxes not released");
-            assertEquals(1, stallWatchThreads(), "one watch thread for the room, none per session");
+            assertEquals(1, housekeeperThreads(), "one timer thread for the room, none per session");
         }
     }
 
@@ -100,9 +101,10 @@ class SlowConsumerTest {
         }
     }
 
-    private static long stallWatchThreads() {
+    private static long housekeeperThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("chorus-stall-watch"))
+                .filter(thread -> thread.getName().equals(Housekeeper.THREAD_NAME))
+                .filter(Thread::isAlive)
                 .count();
     }
 }

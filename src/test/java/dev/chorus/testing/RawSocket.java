@@ -82,7 +82,16 @@ public final class RawSocket implements AutoCloseable {
         sendFrame(0x81, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void sendFrame(int firstByte, byte[] payload) throws IOException {
+    public void sendPing(byte[] payload) throws IOException {
+        sendFrame(0x89, payload);
+    }
+
+    public void sendPong(byte[] payload) throws IOException {
+        sendFrame(0x8A, payload);
+    }
+
+    /** Sends one masked frame: {@code firstByte} holds FIN, RSV and the opcode. */
+    public void sendFrame(int firstByte, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(firstByte);
         if (payload.length < 126) {
