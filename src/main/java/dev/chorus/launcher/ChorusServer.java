@@ -8,17 +8,15 @@ import jakarta.websocket.DeploymentException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
-import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
-import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * A running launcher: one Grizzly listener on the configured host and port carrying both the chat socket and
@@ -32,20 +30,28 @@ public final class ChorusServer implements AutoCloseable {
 
     private final HttpServer http;
     private final NetworkListener listener;
+    private final Optional<NetworkListener> plain;
     private final ChatContainer container;
     private final ChatRoom room;
 
-    private ChorusServer(HttpServer http, NetworkListener listener, ChatContainer container, ChatRoom room) {
+    private ChorusServer(
+            HttpServer http,
+            NetworkListener listener,
+            Optional<NetworkListener> plain,
+            ChatContainer container,
+            ChatRoom room) {
         this.http = http;
         this.listener = listener;
+        this.plain = plain;
         this.container = container;
         this.room = room;
     }
 
     /**
-     * Binds {@code settings.host():settings.port()} and serves the chat there.
+     * Binds {@code settings.host():settings.port()} (and the plain port, if set) and serves the chat there.
      *
      * @throws IOException if the address cannot be bound
+     * @throws dev.chorus.settings.InvalidSettingException if the TLS files cannot be used
      */
     public static ChorusServer start(Settings settings) throws IOException {
         return start(settings, ChatEndpoint.class);
@@ -56,34 +62,44 @@ public final class ChorusServer implements AutoCloseable {
      * benchmark serves its naive baseline this way, so the two servers differ only in the endpoint.
      */
     public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
-        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
-        ChatRoom.install(room);
+        // TLS first: a bad keystore must stop startup before anything binds.
+        SSLContext tls = settings.tls().map(TlsContext::create).orElse(null);
         ChatContainer container = new ChatContainer(endpoint);
         try {
             container.deploy();
         } catch (DeploymentException e) {
             throw new IllegalStateException("the chat endpoint could not be deployed", e);
         }
-        NetworkListener listener = new NetworkListener("chorus", settings.host(), settings.port());
-        configure(listener, container);
         HttpServer http = new HttpServer();
+        NetworkListener listener = Listeners.create("chorus", settings.host(), settings.port(), container, tls);
         http.addListener(listener);
+        Optional<NetworkListener> plain = settings.plainPort().isPresent()
+                ? Optional.of(Listeners.create(
+                        "chorus-plain", settings.host(), settings.plainPort().getAsInt(), container, null))
+                : Optional.empty();
+        plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
-        http.start();
-        ChorusServer server = new ChorusServer(http, listener, container, room);
-        LOG.log(Level.INFO, "Chorus listening on {0} (page at {1})", server.uri(), server.pageUri());
+        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
+        ChatRoom.install(room);
+        try {
+            http.start();
+        } catch (IOException e) {
+            room.stop();
+            container.stop();
+            throw e;
+        }
+        ChorusServer server = new ChorusServer(http, listener, plain, container, room);
+        server.logAddresses();
         return server;
     }
 
-    private static void configure(NetworkListener listener, ChatContainer container) {
-        // Grizzly's file cache sits before the WebSocket filter: once it holds index.html it would answer
-        // upgrades on "/" with the page. The static handler below caches nothing either.
-        listener.getFileCache().setEnabled(false);
-        // A WebSocket may be idle for long; liveness is the heartbeat's business, not HTTP keep-alive's.
-        listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
-        TCPNIOTransport transport = listener.getTransport();
-        transport.setIOStrategy(WorkerThreadIOStrategy.getInstance());
-        listener.registerAddOn(new WebSocketAddOn(container, container.contextPath()));
+    private void logAddresses() {
+        LOG.log(Level.INFO, "Chorus listening on {0} (page at {1})", uri(), pageUri());
+        plain.ifPresent(p -> LOG.log(
+                Level.INFO,
+                "Chorus also listening on {0} (page at {1})",
+                Listeners.uri(p, true),
+                Listeners.uri(p, false)));
     }
 
     private static CLStaticHttpHandler pages() {
@@ -97,22 +113,19 @@ public final class ChorusServer implements AutoCloseable {
         return listener.getPort();
     }
 
-    /** The chat socket's URI, e.g. {@code ws://127.0.0.1:9001/}. */
+    /** The chat socket's URI, e.g. {@code ws://127.0.0.1:9001/} or, with TLS, {@code wss://…}. */
     public URI uri() {
-        return uri("ws");
+        return Listeners.uri(listener, true);
     }
 
-    /** The page's URI, e.g. {@code http://127.0.0.1:9001/}. */
+    /** The page's URI, e.g. {@code http://127.0.0.1:9001/} or, with TLS, {@code https://…}. */
     public URI pageUri() {
-        return uri("http");
+        return Listeners.uri(listener, false);
     }
 
-    private URI uri(String scheme) {
-        try {
-            return new URI(scheme, null, listener.getHost(), port(), "/", null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("unusable host " + listener.getHost(), e);
-        }
+    /** With TLS and a plain port: the plain chat socket's URI. */
+    public Optional<URI> plainUri() {
+        return plain.map(p -> Listeners.uri(p, true));
     }
 
     /** Closes every client with 1001, gives them a moment to read it, then releases the port. */

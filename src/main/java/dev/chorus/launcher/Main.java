@@ -78,6 +78,8 @@ public final class Main implements Callable<Integer> {
         ChorusServer server;
         try {
             server = ChorusServer.start(settings);
+        } catch (InvalidSettingException e) {
+            return fail(INVALID_SETTING, e.getMessage());
         } catch (IOException e) {
             return fail(
                     CANNOT_START,

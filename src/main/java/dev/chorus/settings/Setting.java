@@ -14,7 +14,13 @@ public enum Setting {
             "10s",
             "How long one send to a client may take (it is not reading) before it is closed as a slow consumer."),
     PING_INTERVAL("ping-interval", "25s", "How often the server pings each client."),
-    PONG_TIMEOUT("pong-timeout", "10s", "How long a client may take to answer a ping before it is closed (1001).");
+    PONG_TIMEOUT("pong-timeout", "10s", "How long a client may take to answer a ping before it is closed (1001)."),
+    KEYSTORE(
+            "keystore", "", "PKCS12 keystore with the launcher's TLS key and certificate; serves wss:// and https://."),
+    KEYSTORE_PASSWORD("keystore-password", "", "Password of --keystore (and of its key)."),
+    CERT("cert", "", "PEM certificate chain for TLS (with --key), instead of --keystore."),
+    KEY("key", "", "PEM private key (PKCS#8, unencrypted) matching --cert."),
+    PLAIN_PORT("plain-port", "", "With TLS on: also serve plain ws:// and http:// on this port (0 = a free one).");
 
     private final String key;
     private final String defaultValue;

@@ -4,6 +4,8 @@ import dev.chorus.broadcast.OutboxLimits;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +18,17 @@ import java.util.regex.Pattern;
  * @param outboxLimits how much may wait for one client before it is a slow consumer
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
+ * @param tls where the launcher's TLS key and certificate are, if it serves TLS
+ * @param plainPort with TLS, a second port serving plain ws:// and http://
  */
-public record Settings(String host, int port, OutboxLimits outboxLimits, Duration pingInterval, Duration pongTimeout) {
+public record Settings(
+        String host,
+        int port,
+        OutboxLimits outboxLimits,
+        Duration pingInterval,
+        Duration pongTimeout,
+        Optional<TlsFiles> tls,
+        OptionalInt plainPort) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -40,12 +51,30 @@ public record Settings(String host, int port, OutboxLimits outboxLimits, Duratio
                         integer(raw, Setting.OUTBOX_MESSAGES, 1, Integer.MAX_VALUE),
                         duration(raw, Setting.WRITE_TIMEOUT)),
                 duration(raw, Setting.PING_INTERVAL),
-                duration(raw, Setting.PONG_TIMEOUT));
+                duration(raw, Setting.PONG_TIMEOUT),
+                TlsFiles.from(raw),
+                parsePlainPort(raw));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
     public static Settings fromEnvironment() {
         return from(Setting::fromEnvironment);
+    }
+
+    /** Whether the launcher serves TLS on its main port. */
+    public boolean secure() {
+        return tls.isPresent();
+    }
+
+    private static OptionalInt parsePlainPort(Function<Setting, String> raw) {
+        if (raw.apply(Setting.PLAIN_PORT).isBlank()) {
+            return OptionalInt.empty();
+        }
+        if (raw.apply(Setting.KEYSTORE).isBlank() && raw.apply(Setting.CERT).isBlank()) {
+            throw InvalidSettingException.because(
+                    Setting.PLAIN_PORT, "only makes sense with TLS (--keystore or --cert)");
+        }
+        return OptionalInt.of(integer(raw, Setting.PLAIN_PORT, 0, 65_535));
     }
 
     /** A positive duration: {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 such as {@code PT10S}. */

@@ -1,0 +1,132 @@
+package dev.chorus.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A self-signed identity for {@code localhost} / {@code 127.0.0.1}, made by the JDK's keytool in a directory
+ * of the test's: as a PKCS12 keystore, as a PEM certificate and PEM (PKCS#8) key, and as a client trust.
+ */
+public final class TestCertificates {
+
+    public static final String PASSWORD = "changeit";
+
+    private final Path keystore;
+    private final Path cert;
+    private final Path key;
+    private final KeyStore keys;
+
+    private TestCertificates(Path keystore, Path cert, Path key, KeyStore keys) {
+        this.keystore = keystore;
+        this.cert = cert;
+        this.key = key;
+        this.keys = keys;
+    }
+
+    /** Makes a fresh identity named {@code name} under {@code directory}. */
+    public static TestCertificates create(Path directory, String name) throws IOException, GeneralSecurityException {
+        Path keystore = directory.resolve(name + ".p12");
+        keytool(keystore);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        Path cert = directory.resolve(name + "-cert.pem");
+        Path key = directory.resolve(name + "-key.pem");
+        Files.writeString(cert, pem("CERTIFICATE", keys.getCertificate("chorus").getEncoded()));
+        Files.writeString(
+                key,
+                pem("PRIVATE KEY", keys.getKey("chorus", PASSWORD.toCharArray()).getEncoded()));
+        return new TestCertificates(keystore, cert, key, keys);
+    }
+
+    private static void keytool(Path keystore) throws IOException {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        List<String> command = List.of(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "chorus",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "7",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("keytool failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while keytool ran", e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    public Path keystore() {
+        return keystore;
+    }
+
+    public Path cert() {
+        return cert;
+    }
+
+    public Path key() {
+        return key;
+    }
+
+    /** A client-side context that trusts exactly this certificate. */
+    public SSLContext clientContext() throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        Certificate certificate = keys.getCertificate("chorus");
+        trust.setCertificateEntry("chorus", certificate);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+
+    /** Writes the certificate as a trusted-certificate PKCS12 store (for tools that take a trust store). */
+    public Path trustStore(Path file) throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("chorus", keys.getCertificate("chorus"));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trust.store(out, PASSWORD.toCharArray());
+        }
+        return file;
+    }
+}
