@@ -3,6 +3,7 @@ package dev.chorus.chat;
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.heartbeat.Heartbeat;
+import dev.chorus.limits.Inbound;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.CloseReason;
@@ -21,6 +22,7 @@ public final class ChatRoom {
 
     private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
     private static final String ID = ChatRoom.class.getName() + ".id";
+    private static final String INBOUND = Inbound.class.getName();
 
     private static volatile ChatRoom current;
 
@@ -75,10 +77,43 @@ public final class ChatRoom {
     public void join(Session session) {
         int id = lastId.incrementAndGet();
         session.getUserProperties().put(ID, id);
+        session.getUserProperties().put(INBOUND, new Inbound(settings.inboundLimits()));
         Heartbeat.attach(session);
         Audience.join(session, ChatLines.client(id), settings.outboxLimits());
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
         Audience.broadcast(Outgoing.text(ChatLines.GREETING));
+    }
+
+    /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
+    public void textPart(Session session, String part, boolean last) {
+        received(session, inbound(session).text(part, last));
+    }
+
+    /** A fragment (or all) of a client's binary message: whole messages within the limits are sent. */
+    public void binaryPart(Session session, ByteBuffer part, boolean last) {
+        received(session, inbound(session).binary(part, last));
+    }
+
+    private void received(Session session, Inbound.Result result) {
+        if (result instanceof Inbound.Complete complete) {
+            if (complete.message() instanceof String text) {
+                said(session, text);
+            } else {
+                sent(session, (ByteBuffer) complete.message());
+            }
+        } else if (result instanceof Inbound.Refused refused) {
+            LOG.log(
+                    Level.INFO,
+                    "{0} crossed a limit: closing it with {1} {2}",
+                    name(session),
+                    refused.reason().getCloseCode().getCode(),
+                    refused.reason().getReasonPhrase());
+            Audience.dismiss(session, refused.reason());
+        }
+    }
+
+    private static Inbound inbound(Session session) {
+        return (Inbound) session.getUserProperties().get(INBOUND);
     }
 
     /** Client text goes to everyone, the sender included, as {@code Client(N) said: X}. */

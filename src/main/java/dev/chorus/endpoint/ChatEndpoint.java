@@ -20,14 +20,15 @@ public class ChatEndpoint {
         ChatRoom.current().join(session);
     }
 
+    /** Fragments arrive as they come, so Chorus can refuse an oversized message before buffering all of it. */
     @OnMessage
-    public void text(Session session, String text) {
-        ChatRoom.current().said(session, text);
+    public void text(Session session, String part, boolean last) {
+        ChatRoom.current().textPart(session, part, last);
     }
 
     @OnMessage
-    public void binary(Session session, ByteBuffer data) {
-        ChatRoom.current().sent(session, data);
+    public void binary(Session session, ByteBuffer part, boolean last) {
+        ChatRoom.current().binaryPart(session, part, last);
     }
 
     @OnMessage

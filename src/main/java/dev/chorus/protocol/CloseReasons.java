@@ -22,6 +22,15 @@ public final class CloseReasons {
     /** The client did not answer a heartbeat ping in time: it is presumed gone. */
     public static final CloseReason PONG_TIMEOUT = new CloseReason(CloseCodes.GOING_AWAY, "pong timeout");
 
+    /** A client message was larger than the configured maximum. */
+    public static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "message too big");
+
+    /** A client message came in more fragments than allowed. */
+    public static final CloseReason TOO_MANY_FRAGMENTS = new CloseReason(CloseCodes.TOO_BIG, "too many fragments");
+
+    /** A client sent messages faster than its rate limit allows. */
+    public static final CloseReason RATE_LIMITED = new CloseReason(CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 

@@ -15,6 +15,11 @@ public enum Setting {
             "How long one send to a client may take (it is not reading) before it is closed as a slow consumer."),
     PING_INTERVAL("ping-interval", "25s", "How often the server pings each client."),
     PONG_TIMEOUT("pong-timeout", "10s", "How long a client may take to answer a ping before it is closed (1001)."),
+    MAX_MESSAGE_BYTES(
+            "max-message-bytes", "65536", "Largest message a client may send (text as UTF-8, or binary); 1009 above."),
+    MAX_FRAGMENTS("max-fragments", "1024", "Most frames one client message may be split into; 1009 above."),
+    MESSAGE_RATE("message-rate", "50", "Messages per second one client may send on average; 0 = no limit; 1008 above."),
+    MESSAGE_BURST("message-burst", "100", "Messages one client may send at once before --message-rate applies."),
     KEYSTORE(
             "keystore", "", "PKCS12 keystore with the launcher's TLS key and certificate; serves wss:// and https://."),
     KEYSTORE_PASSWORD("keystore-password", "", "Password of --keystore (and of its key)."),

@@ -1,6 +1,7 @@
 package dev.chorus.settings;
 
 import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.limits.InboundLimits;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param host the address the launcher binds
  * @param port the launcher's port, 0 for any free one
  * @param outboxLimits how much may wait for one client before it is a slow consumer
+ * @param inboundLimits what one client may send (size, fragments, rate)
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
@@ -25,6 +27,7 @@ public record Settings(
         String host,
         int port,
         OutboxLimits outboxLimits,
+        InboundLimits inboundLimits,
         Duration pingInterval,
         Duration pongTimeout,
         Optional<TlsFiles> tls,
@@ -50,6 +53,11 @@ public record Settings(
                         integer(raw, Setting.OUTBOX_BYTES, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.OUTBOX_MESSAGES, 1, Integer.MAX_VALUE),
                         duration(raw, Setting.WRITE_TIMEOUT)),
+                new InboundLimits(
+                        integer(raw, Setting.MAX_MESSAGE_BYTES, 1, Integer.MAX_VALUE),
+                        integer(raw, Setting.MAX_FRAGMENTS, 1, Integer.MAX_VALUE),
+                        integer(raw, Setting.MESSAGE_RATE, 0, Integer.MAX_VALUE),
+                        integer(raw, Setting.MESSAGE_BURST, 1, Integer.MAX_VALUE)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One client stops reading (a real socket with a tiny receive buffer that never reads) while another floods
- * the room: the others get everything, the stalled one is evicted with 1008 and its queue released.
+ * the room: the others get everything, the stalled one is evicted with 1008 and its queue released. The
+ * flooding sender is exempt from the message rate limit here (--message-rate 0).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlowConsumerTest {
@@ -34,7 +35,8 @@ class SlowConsumerTest {
 
     @Test
     void aReaderThatStallsIsEvictedWhenItsOutboxOverflowsWhileTheOthersGetEverything() throws Exception {
-        try (ChorusServer server = TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144"))) {
+        try (ChorusServer server =
+                TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"))) {
             floodPastAStalledReader(server, "its outbox overflowed");
         }
     }
@@ -44,7 +46,8 @@ class SlowConsumerTest {
         Map<Setting, String> roomyOutbox = Map.of(
                 Setting.OUTBOX_BYTES, "67108864",
                 Setting.OUTBOX_MESSAGES, "100000",
-                Setting.WRITE_TIMEOUT, "1s");
+                Setting.WRITE_TIMEOUT, "1s",
+                Setting.MESSAGE_RATE, "0");
         try (ChorusServer server = TestServers.start(roomyOutbox)) {
             floodPastAStalledReader(server, "its send stalled past the write timeout");
         }
@@ -52,7 +55,8 @@ class SlowConsumerTest {
 
     @Test
     void nothingIsLeftBehindAfterClosesDropsAndEvictions() throws Exception {
-        try (ChorusServer server = TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144"))) {
+        try (ChorusServer server =
+                TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"))) {
             int sessions = 0;
             for (int i = 0; i < 20; i++, sessions++) {
                 Peer.join(server.uri()).close();

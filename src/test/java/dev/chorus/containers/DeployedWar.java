@@ -1,6 +1,5 @@
 package dev.chorus.containers;
 
-import dev.chorus.contract.ChatContract;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -12,11 +11,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The chat contract against the WAR the build made, deployed as-is (so its context path is {@code /chorus}).
- * Subclasses only name the container, so the reports say which one ran.
+ * The WAR the build made, deployed as-is (so its context path is {@code /chorus}), for a contract to run
+ * against. Subclasses name the container and the contract, so the reports say which ran where.
  */
 @ExtendWith(ArquillianExtension.class)
-abstract class DeployedWar implements ChatContract {
+abstract class DeployedWar {
 
     @ArquillianResource
     private URL base;
@@ -27,7 +26,7 @@ abstract class DeployedWar implements ChatContract {
         return ShrinkWrap.createFromZipFile(WebArchive.class, war);
     }
 
-    @Override
+    /** The chat socket of the deployed WAR. */
     public URI chatUri() {
         return URI.create(base.toString().replaceFirst("^http", "ws"));
     }

@@ -1,0 +1,129 @@
+package dev.chorus.contract;
+
+import static dev.chorus.testing.Peer.GREETING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawSocket;
+import jakarta.websocket.CloseReason;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Chorus's own limits and message reassembly, with the default settings (64 KiB messages, 1024 fragments,
+ * 50 messages/s with bursts of 100), written once and run against every deployment.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public interface LimitsContract {
+
+    int MAX_MESSAGE_BYTES = 65_536;
+
+    /** The chat socket, e.g. {@code ws://127.0.0.1:PORT/} or {@code ws://127.0.0.1:PORT/chorus/}. */
+    URI chatUri();
+
+    @Test
+    default void aTextOverTheSizeLimitClosesWith1009AndReachesNobody() throws Exception {
+        try (Peer watcher = Peer.join(chatUri());
+                Peer sender = Peer.join(chatUri())) {
+            watcher.expect(GREETING);
+            sender.say("é".repeat(MAX_MESSAGE_BYTES / 2) + "x");
+            assertClosed(sender, 1009, "message too big");
+            assertNothingElseReached(watcher);
+        }
+    }
+
+    @Test
+    default void aBinaryOverTheSizeLimitClosesWith1009AndReachesNobody() throws Exception {
+        try (Peer watcher = Peer.join(chatUri());
+                Peer sender = Peer.join(chatUri())) {
+            watcher.expect(GREETING);
+            sender.send(ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1));
+            assertClosed(sender, 1009, "message too big");
+            assertNothingElseReached(watcher);
+        }
+    }
+
+    @Test
+    default void twoHundredOneByteFragmentsAreBroadcastOnceAsOneMessage() throws Exception {
+        try (Peer watcher = Peer.join(chatUri());
+                RawSocket raw = RawSocket.upgrade(chatUri())) {
+            watcher.expect(GREETING);
+            for (int i = 0; i < 200; i++) {
+                int opcode = i == 0 ? 0x1 : 0x0;
+                raw.sendFrame((i == 199 ? 0x80 : 0) | opcode, new byte[] {(byte) ('a' + i % 26)});
+            }
+            String line = watcher.nextText();
+            assertTrue(line.endsWith(" said: " + alphabet(200)), line);
+        }
+    }
+
+    @Test
+    default void aCodePointSplitAcrossFragmentsAndPingsBetweenFragmentsAreReassembled() throws Exception {
+        try (Peer watcher = Peer.join(chatUri());
+                RawSocket raw = RawSocket.upgrade(chatUri())) {
+            watcher.expect(GREETING);
+            byte[] text = "é😀!".getBytes(StandardCharsets.UTF_8);
+            raw.sendFrame(0x01, new byte[] {text[0]});
+            raw.sendPing("between".getBytes(StandardCharsets.US_ASCII));
+            raw.sendFrame(0x00, java.util.Arrays.copyOfRange(text, 1, 3));
+            raw.sendFrame(0x80, java.util.Arrays.copyOfRange(text, 3, text.length));
+            String line = watcher.nextText();
+            assertTrue(line.endsWith(" said: é😀!"), line);
+        }
+    }
+
+    @Test
+    default void tooManyFragmentsCloseWith1009() throws Exception {
+        try (RawSocket raw = RawSocket.upgrade(chatUri())) {
+            raw.sendFrame(0x01, new byte[] {'x'});
+            for (int i = 0; i < 1100; i++) {
+                raw.sendFrame(0x00, new byte[] {'x'});
+            }
+            CloseReason reason = raw.readUntilClose();
+            assertEquals(1009, reason.getCloseCode().getCode());
+            assertEquals("too many fragments", reason.getReasonPhrase());
+        }
+    }
+
+    /** 2000 messages as fast as the client can send them: twenty times the burst of 100. */
+    @Test
+    default void aClientThatFloodsIsClosedWith1008() throws Exception {
+        try (Peer flooder = Peer.join(chatUri())) {
+            for (int sent = 0; sent < 2000 && flooder.client().isOpen(); sent++) {
+                try {
+                    flooder.say("flood " + sent);
+                } catch (IOException | RuntimeException e) {
+                    break; // closed under our feet: the server has had enough
+                }
+            }
+            assertClosed(flooder, 1008, "rate limit exceeded");
+        }
+    }
+
+    private static void assertClosed(Peer peer, int code, String reason) throws Exception {
+        CloseReason closed = peer.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(code, closed.getCloseCode().getCode(), closed::toString);
+        assertEquals(reason, closed.getReasonPhrase());
+    }
+
+    /** The refused message reached nobody: the next thing the watcher hears is a fresh join. */
+    private void assertNothingElseReached(Peer watcher) throws Exception {
+        Peer late = Peer.join(chatUri());
+        watcher.expect(GREETING);
+        late.close();
+    }
+
+    private static String alphabet(int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + i % 26));
+        }
+        return text.toString();
+    }
+}
