@@ -33,18 +33,21 @@ public final class ChorusServer implements AutoCloseable {
     private final Optional<NetworkListener> plain;
     private final ChatContainer container;
     private final ChatRoom room;
+    private final HandshakeDeadlines deadlines;
 
     private ChorusServer(
             HttpServer http,
             NetworkListener listener,
             Optional<NetworkListener> plain,
             ChatContainer container,
-            ChatRoom room) {
+            ChatRoom room,
+            HandshakeDeadlines deadlines) {
         this.http = http;
         this.listener = listener;
         this.plain = plain;
         this.container = container;
         this.room = room;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -71,11 +74,20 @@ public final class ChorusServer implements AutoCloseable {
             throw new IllegalStateException("the chat endpoint could not be deployed", e);
         }
         HttpServer http = new HttpServer();
-        NetworkListener listener = Listeners.create("chorus", settings.host(), settings.port(), container, tls);
+        HandshakeDeadlines deadlines =
+                new HandshakeDeadlines(settings.handshake().timeout());
+        ConnectionCounts counts = new ConnectionCounts(settings.handshake().maxConnectionsPerAddress());
+        NetworkListener listener = Listeners.create(
+                "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines), tls);
         http.addListener(listener);
         Optional<NetworkListener> plain = settings.plainPort().isPresent()
                 ? Optional.of(Listeners.create(
-                        "chorus-plain", settings.host(), settings.plainPort().getAsInt(), container, null))
+                        "chorus-plain",
+                        settings.host(),
+                        settings.plainPort().getAsInt(),
+                        container,
+                        guard(settings, counts, deadlines),
+                        null))
                 : Optional.empty();
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
@@ -86,11 +98,17 @@ public final class ChorusServer implements AutoCloseable {
         } catch (IOException e) {
             room.stop();
             container.stop();
+            deadlines.close();
             throw e;
         }
-        ChorusServer server = new ChorusServer(http, listener, plain, container, room);
+        ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines);
         server.logAddresses();
         return server;
+    }
+
+    private static HandshakeGuardFilter guard(
+            Settings settings, ConnectionCounts counts, HandshakeDeadlines deadlines) {
+        return new HandshakeGuardFilter(settings.handshake(), counts, deadlines);
     }
 
     private void logAddresses() {
@@ -142,6 +160,7 @@ public final class ChorusServer implements AutoCloseable {
             LOG.log(Level.DEBUG, () -> "Graceful stop did not finish: " + e);
         }
         http.shutdownNow();
+        deadlines.close();
         container.stop();
         LOG.log(Level.INFO, "Chorus stopped");
     }

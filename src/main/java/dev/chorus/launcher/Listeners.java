@@ -3,9 +3,11 @@ package dev.chorus.launcher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import javax.net.ssl.SSLContext;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.WorkerThreadIOStrategy;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /** Builds the launcher's Grizzly listeners: the socket and the page on one port, plain or TLS. */
@@ -13,8 +15,12 @@ final class Listeners {
 
     private Listeners() {}
 
-    /** A listener on {@code host:port} carrying {@code container}'s WebSocket; TLS when {@code tls} is given. */
-    static NetworkListener create(String name, String host, int port, ChatContainer container, SSLContext tls) {
+    /**
+     * A listener on {@code host:port} carrying {@code container}'s WebSocket behind {@code guard}; TLS when
+     * {@code tls} is given.
+     */
+    static NetworkListener create(
+            String name, String host, int port, ChatContainer container, HandshakeGuardFilter guard, SSLContext tls) {
         NetworkListener listener = new NetworkListener(name, host, port);
         // Grizzly's file cache sits before the WebSocket filter: once it holds index.html it would answer
         // upgrades on "/" with the page. The static handler caches nothing either.
@@ -23,6 +29,11 @@ final class Listeners {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.registerAddOn(new WebSocketAddOn(container, container.contextPath()));
+        // The guard goes right in front of Tyrus, so a bad handshake is answered before Tyrus sees it.
+        listener.registerAddOn((network, chain) -> {
+            int tyrus = chain.indexOfType(GrizzlyServerFilter.class);
+            chain.add(tyrus >= 0 ? tyrus : chain.indexOfType(HttpServerFilter.class), guard);
+        });
         if (tls != null) {
             SSLEngineConfigurator engines = new SSLEngineConfigurator(tls, false, false, false);
             engines.setEnabledProtocols(TlsContext.PROTOCOLS);

@@ -20,6 +20,18 @@ public enum Setting {
     MAX_FRAGMENTS("max-fragments", "1024", "Most frames one client message may be split into; 1009 above."),
     MESSAGE_RATE("message-rate", "50", "Messages per second one client may send on average; 0 = no limit; 1008 above."),
     MESSAGE_BURST("message-burst", "100", "Messages one client may send at once before --message-rate applies."),
+    ALLOWED_ORIGINS(
+            "allowed-origins",
+            "",
+            "Comma-separated browser origins allowed to connect (scheme://host:port, :* for any port, * for all);"
+                    + " empty: the server's own origin and localhost."),
+    MAX_CONNECTIONS("max-connections", "10000", "Open connections the server accepts in all; 503 above."),
+    MAX_CONNECTIONS_PER_ADDRESS(
+            "max-connections-per-address",
+            "100",
+            "Open connections one remote address may hold (launcher); 503 above."),
+    HANDSHAKE_TIMEOUT(
+            "handshake-timeout", "10s", "How long a connection may take to send its request (launcher); then dropped."),
     KEYSTORE(
             "keystore", "", "PKCS12 keystore with the launcher's TLS key and certificate; serves wss:// and https://."),
     KEYSTORE_PASSWORD("keystore-password", "", "Password of --keystore (and of its key)."),

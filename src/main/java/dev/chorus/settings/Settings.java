@@ -1,6 +1,8 @@
 package dev.chorus.settings;
 
 import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.handshake.HandshakeSettings;
+import dev.chorus.handshake.OriginPolicy;
 import dev.chorus.limits.InboundLimits;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  * @param port the launcher's port, 0 for any free one
  * @param outboxLimits how much may wait for one client before it is a slow consumer
  * @param inboundLimits what one client may send (size, fragments, rate)
+ * @param handshake what an upgrade request must pass (origins, caps, deadline)
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
@@ -28,6 +31,7 @@ public record Settings(
         int port,
         OutboxLimits outboxLimits,
         InboundLimits inboundLimits,
+        HandshakeSettings handshake,
         Duration pingInterval,
         Duration pongTimeout,
         Optional<TlsFiles> tls,
@@ -58,6 +62,11 @@ public record Settings(
                         integer(raw, Setting.MAX_FRAGMENTS, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MESSAGE_RATE, 0, Integer.MAX_VALUE),
                         integer(raw, Setting.MESSAGE_BURST, 1, Integer.MAX_VALUE)),
+                new HandshakeSettings(
+                        OriginPolicy.parse(raw.apply(Setting.ALLOWED_ORIGINS)),
+                        integer(raw, Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
+                        integer(raw, Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE),
+                        duration(raw, Setting.HANDSHAKE_TIMEOUT)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),

@@ -1,0 +1,62 @@
+package dev.chorus.handshake;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a WebSocket upgrade request may proceed, before any upgrade happens: RFC 6455's method,
+ * key and version rules, the Origin allow-list and the connection cap. Malformed requests get 400, a wrong
+ * version 426 with the version we speak, a foreign origin 403, a full server 503.
+ */
+public final class HandshakeRules {
+
+    private static final int KEY_BYTES = 16;
+
+    private final OriginPolicy origins;
+    private final int maxConnections;
+
+    public HandshakeRules(OriginPolicy origins, int maxConnections) {
+        this.origins = origins;
+        this.maxConnections = maxConnections;
+    }
+
+    /**
+     * @param open the connections already open (or being opened) on this server
+     * @return why {@code request} is refused, or empty if it may proceed
+     */
+    public Optional<Rejection> check(UpgradeRequest request, int open) {
+        if (!"GET".equals(request.method())) {
+            return Optional.of(new Rejection(405, "a WebSocket upgrade must be a GET", Map.of("Allow", "GET")));
+        }
+        if (!"13".equals(trimmed(request.header().apply("Sec-WebSocket-Version")))) {
+            return Optional.of(
+                    new Rejection(426, "unsupported Sec-WebSocket-Version", Map.of("Sec-WebSocket-Version", "13")));
+        }
+        if (!isValidKey(request.header().apply("Sec-WebSocket-Key"))) {
+            return Optional.of(Rejection.of(400, "Sec-WebSocket-Key must be 16 bytes in base64"));
+        }
+        if (!origins.allows(request.header().apply("Origin"), request.header().apply("Host"), request.secure())) {
+            return Optional.of(Rejection.of(403, "origin not allowed"));
+        }
+        if (open >= maxConnections) {
+            return Optional.of(new Rejection(503, "too many connections", Map.of("Retry-After", "5")));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isValidKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == KEY_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chorus.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.contract.HandshakeContract;
+import dev.chorus.settings.Setting;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawHttp;
+import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.TestServers;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The handshake contract on the launcher, plus what only the launcher enforces: caps and the deadline. */
+class LauncherHandshakeTest implements HandshakeContract {
+
+    private static ChorusServer server;
+
+    /** Half-sent or unparseable requests wait for the handshake deadline: keep it well inside the tests' wait. */
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServers.start(Map.of(Setting.HANDSHAKE_TIMEOUT, "2s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Override
+    public URI chatUri() {
+        return server.uri();
+    }
+
+    @Test
+    void overTheConnectionCapsNewUpgradesGet503() throws Exception {
+        try (ChorusServer capped = TestServers.start(Map.of(Setting.MAX_CONNECTIONS_PER_ADDRESS, "2"))) {
+            List<RawSocket> open = new ArrayList<>();
+            open.add(RawSocket.upgrade(capped.uri()));
+            open.add(RawSocket.upgrade(capped.uri()));
+            String head = RawHttp.upgrade(capped.uri(), "GET", UPGRADE + KEY + VERSION);
+            assertTrue(head.startsWith("HTTP/1.1 503"), head);
+            open.get(0).close();
+            // A freed place is usable again; waiting for the server to notice the close is bounded by the test.
+            assertTrue(eventuallyUpgrades(capped.uri()), "a place frees up when a connection closes");
+            for (RawSocket socket : open) {
+                socket.close();
+            }
+        }
+        try (ChorusServer full = TestServers.start(Map.of(Setting.MAX_CONNECTIONS, "1"));
+                RawSocket only = RawSocket.upgrade(full.uri())) {
+            String head = RawHttp.upgrade(full.uri(), "GET", UPGRADE + KEY + VERSION);
+            assertTrue(head.startsWith("HTTP/1.1 503"), head);
+            only.sendText("the one inside is still served");
+            assertEquals(0x1, only.readFrame().opcode());
+        }
+    }
+
+    private static boolean eventuallyUpgrades(URI uri) throws Exception {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (RawHttp.upgrade(uri, "GET", UPGRADE + KEY + VERSION).startsWith("HTTP/1.1 101")) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    @Test
+    void aClientThatSendsHalfARequestIsDroppedWithoutHoldingUpOthers() throws Exception {
+        try (ChorusServer quick = TestServers.start(Map.of(Setting.HANDSHAKE_TIMEOUT, "500ms"));
+                Socket slow = new Socket("127.0.0.1", quick.port())) {
+            slow.setSoTimeout((int) Peer.WAIT.toMillis());
+            slow.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (Peer other = Peer.join(quick.uri())) {
+                other.sayAndLearnId("not held up");
+            }
+            InputStream in = slow.getInputStream();
+            assertEquals(-1, in.read(), "the half-sent request's connection is closed by the server");
+        }
+    }
+}
