@@ -31,6 +31,11 @@ final class HandshakeGuardFilter extends BaseFilter {
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".upgraded");
 
+    private static final Attribute<MaskCheck> MASKS =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+                    HandshakeGuardFilter.class.getName() + ".masks");
+    private static final String UNMASKED_REASON = "unmasked frame";
+
     private final HandshakeRules rules;
     private final ConnectionCounts counts;
     private final HandshakeDeadlines deadlines;
@@ -60,8 +65,10 @@ final class HandshakeGuardFilter extends BaseFilter {
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
-        if (Boolean.TRUE.equals(UPGRADED.get(connection))
-                || !(ctx.getMessage() instanceof HttpContent content)
+        if (Boolean.TRUE.equals(UPGRADED.get(connection))) {
+            return checkMasks(ctx);
+        }
+        if (!(ctx.getMessage() instanceof HttpContent content)
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
@@ -83,8 +90,31 @@ final class HandshakeGuardFilter extends BaseFilter {
         }
         deadlines.disarm(connection);
         UPGRADED.set(connection, Boolean.TRUE);
+        MASKS.set(connection, new MaskCheck());
         counts.opened(address);
         return ctx.getInvokeAction();
+    }
+
+    /** After the upgrade: an unmasked client frame ends the connection with 1002 before Tyrus sees it. */
+    private static NextAction checkMasks(FilterChainContext ctx) {
+        MaskCheck masks = MASKS.get(ctx.getConnection());
+        if (masks == null
+                || !(ctx.getMessage() instanceof HttpContent content)
+                || masks.allMasked(content.getContent())) {
+            return ctx.getInvokeAction();
+        }
+        LOG.log(Level.INFO, "Closing {0}: unmasked client frame (1002)", address(ctx.getConnection()));
+        byte[] reason = UNMASKED_REASON.getBytes(StandardCharsets.UTF_8);
+        byte[] close = new byte[4 + reason.length];
+        close[0] = (byte) 0x88;
+        close[1] = (byte) (2 + reason.length);
+        close[2] = (byte) (1002 >> 8);
+        close[3] = (byte) (1002 & 0xFF);
+        System.arraycopy(reason, 0, close, 4, reason.length);
+        Connection<?> connection = ctx.getConnection();
+        connection.write(Buffers.wrap(ctx.getMemoryManager(), close));
+        connection.close();
+        return ctx.getStopAction();
     }
 
     private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String address, Rejection refused) {

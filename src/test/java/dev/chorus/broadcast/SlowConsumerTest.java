@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Awaits;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
@@ -55,6 +56,7 @@ class SlowConsumerTest {
 
     @Test
     void nothingIsLeftBehindAfterClosesDropsAndEvictions() throws Exception {
+        Awaits.until(() -> Audience.size() == 0, () -> "earlier tests' sessions gone: " + Audience.size());
         try (ChorusServer server =
                 TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"))) {
             int sessions = 0;
@@ -67,8 +69,8 @@ class SlowConsumerTest {
             sessions += 2;
             floodPastAStalledReader(server, "its outbox overflowed");
             log.awaitMatching(DISCONNECTED, sessions);
-            assertEquals(0, Audience.size(), "sessions left in the set");
-            assertEquals(0, Outbox.open(), "outboxes not released");
+            Awaits.until(() -> Audience.size() == 0, () -> "sessions left in the set: " + Audience.size());
+            Awaits.until(() -> Outbox.open() == 0, () -> "outboxes not released: " + Outbox.open());
             assertEquals(1, housekeeperThreads(), "one timer thread for the room, none per session");
         }
     }

@@ -92,23 +92,40 @@ public final class RawSocket implements AutoCloseable {
 
     /** Sends one masked frame: {@code firstByte} holds FIN, RSV and the opcode. */
     public void sendFrame(int firstByte, byte[] payload) throws IOException {
+        sendFrame(firstByte, payload, true);
+    }
+
+    /** Sends one frame, masked as clients must, or unmasked to break the rule. */
+    public void sendFrame(int firstByte, byte[] payload, boolean masked) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(firstByte);
+        int maskBit = masked ? 0x80 : 0;
         if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
+            frame.write(maskBit | payload.length);
         } else {
-            frame.write(0x80 | 126);
+            frame.write(maskBit | 126);
             frame.write(payload.length >>> 8);
             frame.write(payload.length & 0xFF);
         }
         byte[] mask = new byte[4];
-        RANDOM.nextBytes(mask);
-        frame.write(mask);
+        if (masked) {
+            RANDOM.nextBytes(mask);
+            frame.write(mask);
+        }
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** After a close frame, whether the server ends the TCP connection (reads reach end of stream). */
+    public boolean endsAfterClose() throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (IOException e) {
+            return true; // reset: ended too
+        }
     }
 
     /** One frame from the server (servers never mask). */
