@@ -45,6 +45,11 @@ public final class Audience {
         }
     }
 
+    /** Whether {@code session} is a member: false once it left or was dismissed. */
+    public static boolean contains(Session session) {
+        return SESSIONS.contains(session);
+    }
+
     /** How many sessions are members right now. */
     public static int size() {
         return SESSIONS.size();

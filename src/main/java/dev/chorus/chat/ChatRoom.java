@@ -95,6 +95,10 @@ public final class ChatRoom {
     }
 
     private void received(Session session, Inbound.Result result) {
+        if (!Audience.contains(session)) {
+            // Dismissed (a limit, a slow consumer): frames the container had already read must not reach anyone.
+            return;
+        }
         if (result instanceof Inbound.Complete complete) {
             if (complete.message() instanceof String text) {
                 said(session, text);
