@@ -17,13 +17,14 @@
   };
 
   /**
-   * The chat socket for a page at `loc`: same host and port, ws: or wss: to match http: or https:, and the
-   * page's directory as the path, so a WAR deployed at /chorus/ talks to /chorus/ (and /index.html to /).
+   * The chat socket for a page at `location` (window.location or a URL): same host and port, ws: or wss: to
+   * match http: or https:, and the page's directory as the path, so a WAR deployed at /chorus/ talks to
+   * /chorus/ (and /index.html to /).
    */
-  function socketUrl(loc) {
-    var scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-    var directory = loc.pathname.replace(/[^/]*$/, '');
-    return scheme + '//' + loc.host + directory;
+  function socketUrl(location) {
+    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    var directory = location.pathname.replace(/[^/]*$/, '');
+    return scheme + '//' + location.host + directory;
   }
 
   // Exposed so the URL rule can be checked for locations this page is not served from.
