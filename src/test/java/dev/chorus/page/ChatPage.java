@@ -1,0 +1,147 @@
+package dev.chorus.page;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat page as a test sees it: what it shows, what a user types, and bounded waits whose failures show
+ * what the page showed instead. Texts are read as {@code textContent}, exactly as the page set them.
+ */
+final class ChatPage {
+
+    /** The longest any test waits for the page to show something. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    static final String GREETING = "Hey all, a new client has joined us";
+
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final String LINES =
+            "return Array.from(document.querySelectorAll('#log .line .body'), e => e.textContent)";
+    // Every text the status bar takes, in order, as "STATE | RETRY": the waits alone could miss a state that
+    // lasts one second.
+    private static final String RECORD_STATUS =
+            """
+            const state = document.getElementById('state');
+            const retry = document.getElementById('retry');
+            const seen = window.chorusStatusSeen = [];
+            const note = () => seen.push(state.textContent + ' | ' + retry.textContent);
+            new MutationObserver(note).observe(document.getElementById('connection'),
+                {subtree: true, childList: true, characterData: true, attributes: true});
+            """;
+
+    private final WebDriver driver;
+    private final JavascriptExecutor script;
+
+    ChatPage(WebDriver driver) {
+        this.driver = driver;
+        this.script = (JavascriptExecutor) driver;
+    }
+
+    WebElement input() {
+        return driver.findElement(By.id("text"));
+    }
+
+    WebElement sendButton() {
+        return driver.findElement(By.cssSelector("#send button[type=submit]"));
+    }
+
+    WebElement newMessagesButton() {
+        return driver.findElement(By.id("latest"));
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Types {@code text} into the message box and presses Enter. */
+    void say(String text) {
+        input().sendKeys(text, Keys.ENTER);
+    }
+
+    String state() {
+        return text("state");
+    }
+
+    String retry() {
+        return text("retry");
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Every line in the message log, oldest first. */
+    List<String> lines() {
+        return strings(script.executeScript(LINES));
+    }
+
+    void awaitState(String expected) {
+        await(() -> expected.equals(state()), () -> "state '" + expected + "'; it shows '" + state() + "'");
+    }
+
+    /** Waits until the log holds exactly {@code expected}, in order. */
+    void awaitLines(List<String> expected) {
+        await(() -> expected.equals(lines()), () -> "lines " + expected + "; the log holds " + lines());
+    }
+
+    /** Waits until the log's lines satisfy {@code test}, described as {@code what}. */
+    void awaitLines(String what, Predicate<List<String>> test) {
+        await(() -> test.test(lines()), () -> what + "; the log holds " + lines());
+    }
+
+    /** From now on, remembers every text the status bar shows (see {@link #statusSeen()}). */
+    void recordStatus() {
+        script.executeScript(RECORD_STATUS);
+    }
+
+    /** What the status bar has shown since {@link #recordStatus()}, as {@code "STATE | RETRY"}. */
+    List<String> statusSeen() {
+        return strings(script.executeScript("return window.chorusStatusSeen"));
+    }
+
+    void awaitStatusSeen(String expected) {
+        await(() -> statusSeen().contains(expected), () -> "status '" + expected + "'; it showed " + statusSeen());
+    }
+
+    /** What the page's own URL rule gives for a page at {@code href}. */
+    String socketUrlFor(String href) {
+        return (String) script.executeScript("return window.chorusSocketUrl(new URL(arguments[0]))", href);
+    }
+
+    /** The socket URL for the page's own location. */
+    String socketUrl() {
+        return (String) script.executeScript("return window.chorusSocketUrl(window.location)");
+    }
+
+    Object run(String javascript, Object... args) {
+        return script.executeScript(javascript, args);
+    }
+
+    private String text(String id) {
+        return (String) script.executeScript("return document.getElementById(arguments[0]).textContent", id);
+    }
+
+    /** Waits until {@code condition} holds; a timeout names what was awaited and what was seen instead. */
+    void await(Supplier<Boolean> condition, Supplier<String> expectedButSeen) {
+        new WebDriverWait(driver, WAIT)
+                .pollingEvery(POLL)
+                .withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + expectedButSeen.get())
+                .until(d -> condition.get());
+    }
+
+    private static List<String> strings(Object result) {
+        if (result == null) {
+            return List.of();
+        }
+        return ((List<?>) result).stream().map(String::valueOf).toList();
+    }
+}
