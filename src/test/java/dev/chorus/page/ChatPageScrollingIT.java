@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.settings.Setting;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.TestServers;
 import java.util.List;
@@ -51,7 +52,8 @@ class ChatPageScrollingIT {
 
     @BeforeEach
     void openThePageAndAnotherClient() throws Exception {
-        server = TestServers.start(Map.of());
+        // The scripted peer talks far faster than a person: no rate limit for it here.
+        server = TestServers.start(Map.of(Setting.MESSAGE_RATE, "0"));
         browser.resize(Browser.DESKTOP);
         page = browser.open(server.pageUri());
         page.awaitState("Connected");
