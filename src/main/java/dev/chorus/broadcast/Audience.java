@@ -45,6 +45,11 @@ public final class Audience {
         }
     }
 
+    /** When a send to {@code session} last completed (System.nanoTime), or {@code Long.MIN_VALUE}. */
+    public static long lastDelivered(Session session) {
+        return outbox(session).map(Outbox::lastDelivered).orElse(Long.MIN_VALUE);
+    }
+
     /** Whether {@code session} is a member: false once it left or was dismissed. */
     public static boolean contains(Session session) {
         return SESSIONS.contains(session);

@@ -36,6 +36,8 @@ public final class Outbox {
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
     private long sendStarted = IDLE;
+    /** When a send last completed successfully (System.nanoTime): the peer was reading then. */
+    private volatile long lastDelivered = System.nanoTime();
 
     private long pendingBytes;
     private int pendingMessages;
@@ -139,11 +141,18 @@ public final class Outbox {
                 pendingMessages--;
             }
         }
-        if (!result.isOK()) {
+        if (result.isOK()) {
+            lastDelivered = System.nanoTime();
+        } else {
             // The peer is gone or going: its close callback will follow; stop feeding it now.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
             close();
         }
+    }
+
+    /** When a send to this peer last completed (System.nanoTime), or when the outbox was made. */
+    public long lastDelivered() {
+        return lastDelivered;
     }
 
     /** One send: whoever finishes second (the caller of sendTo, or the completion) continues the drain. */

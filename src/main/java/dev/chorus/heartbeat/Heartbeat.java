@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Pings every member every {@code interval} and closes one whose pong has not come back within
- * {@code timeout} with {@code 1001 pong timeout}. Driven by one periodic {@link #check()} over all sessions;
+ * {@code timeout} with {@code 1001 pong timeout}. A member that is visibly reading (a send to it completed
+ * since the ping) counts as alive too. Driven by one periodic {@link #check()} over all sessions;
  * each session only carries a small {@link Liveness} in its user properties.
  */
 public final class Heartbeat {
@@ -55,6 +56,9 @@ public final class Heartbeat {
         if (liveness == null) {
             return;
         }
+        // A peer whose messages keep being written out is reading: that is as good as a pong (and under a
+        // heavy backlog the ping itself may wait behind those messages).
+        liveness.delivered(Audience.lastDelivered(session));
         if (liveness.isLate(now, timeout)) {
             LOG.log(
                     Level.INFO,

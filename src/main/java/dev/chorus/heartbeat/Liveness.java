@@ -19,6 +19,16 @@ final class Liveness {
         pingSent = NONE;
     }
 
+    /** A send completed at {@code when}: if that is after the ping, the peer is alive. */
+    synchronized void delivered(long when) {
+        if (when - lastAlive > 0) {
+            lastAlive = when;
+            if (pingSent != NONE && when - pingSent > 0) {
+                pingSent = NONE;
+            }
+        }
+    }
+
     synchronized void pinged(long now) {
         pingSent = now;
     }
