@@ -1,0 +1,147 @@
+package dev.chorus.benchmark;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The benchmark's command line: runs each chosen workload against Chorus and the naive baseline, one right after
+ * the other, and prints one Markdown table on stdout (progress goes to stderr). Bad arguments: one line, exit 2.
+ * Run it with {@code mvn -B -Pbench package}.
+ */
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Benchmarks Chorus against a naive Tyrus endpoint and prints a Markdown table.")
+public final class Benchmark implements Callable<Integer> {
+
+    /** The workloads, named as on the command line. */
+    enum Kind {
+        connect,
+        fanout,
+        rate,
+        slow
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "The chorus.jar to benchmark.")
+    private Path jar;
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "Benchmark this running server (ws://127.0.0.1:PORT/) alone.")
+    private URI url;
+
+    @Option(
+            names = "--workloads",
+            split = ",",
+            paramLabel = "LIST",
+            description = "Any of ${COMPLETION-CANDIDATES}; default all.")
+    private List<Kind> kinds = List.of(Kind.values());
+
+    @Option(
+            names = "--chorus-setting",
+            split = ",",
+            paramLabel = "NAME=VALUE",
+            defaultValue = "message-rate=0,max-connections-per-address=100000",
+            description = "Chorus settings for every Chorus server, as -Dchorus.NAME=VALUE. Default: ${DEFAULT-VALUE}:"
+                    + " every client comes from 127.0.0.1 and the senders send far more than 50 messages/s, which"
+                    + " Chorus's per-address and per-client defaults refuse.")
+    private Map<String, String> chorusSettings;
+
+    @Option(names = "--quick", description = "A smoke run: small counts, about a second per workload.")
+    private boolean quick;
+
+    @Option(
+            names = "--client-threads",
+            paramLabel = "N",
+            description = "Executor threads of the load generator's HttpClient (2).")
+    private int clientThreads = 2;
+
+    @Mixin
+    private Overrides overrides;
+
+    /** The run's start, for the report's header. */
+    private final Instant started = Instant.now();
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Benchmark()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, given) -> {
+            e.getCommandLine().getErr().println("benchmark: " + e.getMessage() + " (try --help)");
+            return 2;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("benchmark: " + e);
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Plan plan = plan();
+        List<Contender> contenders = contenders();
+        Report report = new Report(contenders.stream().map(Contender::label).toList());
+        long start = System.nanoTime();
+        try (LoadClient client = new LoadClient(clientThreads)) {
+            new Runs(plan, client, logDirectory(), report).all(plan.workloads(EnumSet.copyOf(kinds)), contenders);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        out.println(Header.of(args, plan, contenders, clientThreads, started, took));
+        out.println(report.markdown());
+        out.println();
+        out.println(Report.NOTES);
+        out.flush();
+        return 0;
+    }
+
+    private Plan plan() {
+        Plan plan = overrides.apply(quick ? Plan.QUICK : Plan.FULL);
+        try {
+            plan.check();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return plan;
+    }
+
+    private List<Contender> contenders() {
+        if (url != null) {
+            if (!"ws".equals(url.getScheme()) || !"127.0.0.1".equals(url.getHost()) || url.getPort() < 1) {
+                throw new ParameterException(spec.commandLine(), "--url must be ws://127.0.0.1:PORT/...: " + url);
+            }
+            return List.of(Contender.running("server at " + url, new ExternalServer(url)));
+        }
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new ParameterException(spec.commandLine(), "--jar must name the built chorus.jar: " + jar);
+        }
+        return List.of(
+                Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings)),
+                Contender.process("naive baseline", ServerProcess.naive()));
+    }
+
+    private Path logDirectory() {
+        Path base = jar != null ? jar.toAbsolutePath().getParent() : Path.of("target");
+        return base.resolve("bench-logs");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.chorus.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Throughput: a few senders in a closed loop (each at most {@code window} messages unacknowledged, its own
+ * echo being the acknowledgement) broadcast to everyone as fast as the server lets them.
+ */
+record FanoutWorkload(
+        int receivers, int senders, int window, int size, Duration warmup, Duration duration, Duration limit)
+        implements Workload {
+
+    @Override
+    public String title() {
+        return String.format(
+                "fanout: %,d receivers + %d senders, %d B, closed loop (≤ %d unacknowledged each), %d s",
+                receivers, senders, size, window, duration.toSeconds());
+    }
+
+    @Override
+    public List<Figure> run(Server server, LoadClient client) throws Exception {
+        Tally tally = new Tally();
+        Measurement measurement = new Measurement();
+        try (Room room = Room.fill(client, server.uri(), receivers + senders, measurement, tally, limit)) {
+            List<Receiver> voices = room.senders(senders);
+            long start = Timing.after(warmup);
+            long end = start + duration.toNanos();
+            measurement.begin(start, end);
+            Senders sending = new Senders(tally);
+            for (Receiver voice : voices) {
+                sending.closedLoop(voice, measurement, window, size, end);
+            }
+            Timing.sleepUntil(start);
+            Usage from = Usage.of(server);
+            Timing.sleepUntil(end);
+            Usage to = Usage.of(server);
+            sending.await(end);
+            measurement.awaitDelivered(room.size(), limit);
+            return figures(room, measurement, tally, from, to);
+        }
+    }
+
+    private static List<Figure> figures(Room room, Measurement measurement, Tally tally, Usage from, Usage to) {
+        Histogram latencies = measurement.latencies(0);
+        long delivered = measurement.receivedIn(0);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.text("room", room.joined()));
+        figures.add(Figure.number("deliveries/s", delivered / measurement.seconds(0), "%,.0f"));
+        figures.add(Figure.latency("latency p50 (ms)", latencies, 50));
+        figures.add(Figure.latency("latency p99 (ms)", latencies, 99));
+        figures.add(Figure.latency("latency max (ms)", latencies, 100));
+        figures.add(Figure.count("lost deliveries", measurement.missingIn(0, room.size())));
+        figures.add(Figure.count("reordered deliveries", tally.reorderedCount()));
+        figures.add(Figure.text("closed by the server", ConnectWorkload.orNone(tally.closeReasons())));
+        figures.addAll(to.cpuFigures(from));
+        figures.add(Figure.number(
+                "deliveries per server core-second",
+                to.serverCpuSince(from).isPresent()
+                        ? delivered / to.serverCpuSince(from).getAsDouble()
+                        : Double.NaN,
+                "%,.0f"));
+        return figures;
+    }
+}

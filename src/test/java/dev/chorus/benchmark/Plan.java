@@ -1,0 +1,117 @@
+package dev.chorus.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every size and duration of a run, from the full or the quick preset with the user's overrides.
+ *
+ * @param serverWarmup chat traffic a server gets before it is measured, so its JIT is warm (zero: none)
+ * @param freshServers a new server process per workload; otherwise one per contender for all workloads
+ * @param limit the bound on every wait of a workload (connecting, greetings settling, draining)
+ */
+record Plan(
+        List<Integer> connectClients,
+        List<Integer> fanoutReceivers,
+        int fanoutSenders,
+        int fanoutWindow,
+        int messageBytes,
+        Duration warmup,
+        Duration duration,
+        int rateClients,
+        int rateSenders,
+        int rate,
+        int slowClients,
+        int slowRate,
+        int slowBytes,
+        Duration slowBefore,
+        Duration stall,
+        Duration serverWarmup,
+        boolean freshServers,
+        Duration limit) {
+
+    /** The sizes. */
+    static final Plan FULL = new Plan(
+            List.of(1000, 5000),
+            List.of(100, 1000),
+            10,
+            10,
+            64,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
+            1000,
+            5,
+            50,
+            100,
+            200,
+            16 * 1024,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(3),
+            true,
+            Duration.ofSeconds(300));
+
+    /** A smoke run: every workload, small counts, about a second or two each, one server per contender. */
+    static final Plan QUICK = new Plan(
+            List.of(100),
+            List.of(20),
+            5,
+            10,
+            64,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            50,
+            5,
+            50,
+            5,
+            200,
+            16 * 1024,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ZERO,
+            false,
+            Duration.ofSeconds(15));
+
+    /** The workloads of the chosen kinds, in the report's order. */
+    List<Workload> workloads(Set<Benchmark.Kind> kinds) {
+        List<Workload> workloads = new ArrayList<>();
+        if (kinds.contains(Benchmark.Kind.connect)) {
+            connectClients.forEach(clients -> workloads.add(new ConnectWorkload(clients, limit)));
+        }
+        if (kinds.contains(Benchmark.Kind.fanout)) {
+            fanoutReceivers.forEach(receivers -> workloads.add(
+                    new FanoutWorkload(receivers, fanoutSenders, fanoutWindow, messageBytes, warmup, duration, limit)));
+        }
+        if (kinds.contains(Benchmark.Kind.rate)) {
+            workloads.add(new RateWorkload(rateClients, rateSenders, rate, messageBytes, warmup, duration, limit));
+        }
+        if (kinds.contains(Benchmark.Kind.slow)) {
+            workloads.add(new SlowWorkload(slowClients, slowRate, slowBytes, warmup, slowBefore, stall, limit));
+        }
+        return workloads;
+    }
+
+    /** Refuses sizes that cannot run, naming the first one. */
+    void check() {
+        List<Integer> counts = new ArrayList<>(connectClients);
+        counts.addAll(fanoutReceivers);
+        counts.addAll(List.of(fanoutSenders, fanoutWindow, messageBytes, rateClients, rateSenders, rate));
+        counts.addAll(List.of(slowClients, slowRate, slowBytes));
+        if (counts.stream().anyMatch(count -> count < 1)) {
+            throw new IllegalArgumentException("every count, size and rate must be at least 1");
+        }
+        if (rateSenders > rateClients) {
+            throw new IllegalArgumentException("--rate-senders must not exceed --rate-clients");
+        }
+        if (warmup.isNegative() || serverWarmup.isNegative()) {
+            throw new IllegalArgumentException("warm-ups must not be negative");
+        }
+        for (Duration length : List.of(duration, slowBefore, stall, limit)) {
+            if (length.isNegative() || length.isZero()) {
+                throw new IllegalArgumentException("every duration except the warm-up must be positive");
+            }
+        }
+    }
+}

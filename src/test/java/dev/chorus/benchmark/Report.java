@@ -1,0 +1,85 @@
+package dev.chorus.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Markdown table: one group of rows per workload, one row per figure, one column per server, and the
+ * ratio of the first server's number to the second's (Chorus ÷ baseline) where both are numbers.
+ */
+final class Report {
+
+    static final String NOTES = String.join(
+            "\n",
+            "Notes:",
+            "- RSS and CPU are the server process's (from /proc) over the workload's measured span; the load"
+                    + " generator's CPU is this JVM's own. The ratio column is Chorus ÷ baseline.",
+            "- Latencies are from the sender's stamp (fanout: the send; rate and slow: the scheduled time) to the"
+                    + " complete message at each receiver; join greetings and warm-up are not measured.",
+            "- Lost and undelivered count deliveries missing once the senders stopped and the drain settled.",
+            "- Chorus logs one INFO line per message (the tutorial's log); the baseline logs nothing per message.",
+            "- The load generator shares the machine's cores with the server: compare within one run only.");
+
+    private final List<String> servers;
+    private final Map<String, Map<String, Figure[]>> rows = new LinkedHashMap<>();
+
+    Report(List<String> servers) {
+        this.servers = List.copyOf(servers);
+    }
+
+    /** Records {@code figures} of {@code workload} for the server in column {@code server}. */
+    void add(String workload, int server, List<Figure> figures) {
+        Map<String, Figure[]> group = rows.computeIfAbsent(workload, k -> new LinkedHashMap<>());
+        for (Figure figure : figures) {
+            group.computeIfAbsent(figure.name(), k -> new Figure[servers.size()])[server] = figure;
+        }
+    }
+
+    String markdown() {
+        List<String> lines = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("workload / figure"));
+        head.addAll(servers);
+        if (servers.size() == 2) {
+            head.add(servers.get(0) + " ÷ " + servers.get(1));
+        }
+        lines.add(row(head));
+        lines.add(row(head.stream().map(cell -> "---").toList()));
+        rows.forEach((workload, group) -> {
+            List<String> title = new ArrayList<>(List.of("**" + workload + "**"));
+            head.stream().skip(1).forEach(cell -> title.add(""));
+            lines.add(row(title));
+            group.forEach((name, figures) -> lines.add(row(cells(name, figures))));
+        });
+        return String.join("\n", lines);
+    }
+
+    private List<String> cells(String name, Figure[] figures) {
+        List<String> cells = new ArrayList<>(List.of(name));
+        for (Figure figure : figures) {
+            cells.add(figure == null ? "—" : figure.text());
+        }
+        if (figures.length == 2) {
+            cells.add(ratio(figures[0], figures[1]));
+        }
+        return cells;
+    }
+
+    private static String ratio(Figure first, Figure second) {
+        // Only a ratio of two positive numbers means something (not of a zero count or a shrinking RSS).
+        if (first == null || second == null || !(first.value() > 0) || !(second.value() > 0)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.2f", first.value() / second.value());
+    }
+
+    private static String row(List<String> cells) {
+        return "| " + String.join(" | ", cells.stream().map(Report::escape).toList()) + " |";
+    }
+
+    private static String escape(String cell) {
+        return cell.replace("|", "\\|").replace("\n", " ");
+    }
+}

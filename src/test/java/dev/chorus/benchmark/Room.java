@@ -1,0 +1,78 @@
+package dev.chorus.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A chat room filled for one run: every client connected and the join greetings settled, since each join is
+ * broadcast to everyone (1000 clients make 500 500 greeting deliveries) and must not leak into a measurement.
+ */
+final class Room implements AutoCloseable {
+
+    static final int HANDSHAKES_IN_FLIGHT = 100;
+    private static final Duration HELLO_LIMIT = Duration.ofSeconds(30);
+
+    private final Connections connections;
+    private final Measurement measurement;
+    private final String joined;
+
+    private Room(Connections connections, Measurement measurement, String joined) {
+        this.connections = connections;
+        this.measurement = measurement;
+        this.joined = joined;
+    }
+
+    /** Connects {@code size} clients and waits (at most {@code limit} each) for them and their greetings. */
+    static Room fill(LoadClient client, URI uri, int size, Measurement measurement, Tally tally, Duration limit)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Connections connections =
+                client.connect(uri, size, HANDSHAKES_IN_FLIGHT, () -> new Receiver(measurement, tally), limit);
+        if (connections.openCount() < size) {
+            connections.close();
+            throw new IOException("only " + connections.openCount() + " of " + size + " clients connected: "
+                    + connections.failureReasons());
+        }
+        long expected = (long) size * (size + 1) / 2;
+        long greetings = tally.awaitGreetings(expected, limit);
+        String joined = String.format(
+                "%d clients in %.1f s, %d of %d greetings",
+                size, (System.nanoTime() - start) / 1e9, greetings, expected);
+        return new Room(connections, measurement, joined);
+    }
+
+    /** How the room filled, for the report: clients, seconds, greetings delivered of those expected. */
+    String joined() {
+        return joined;
+    }
+
+    /** Makes the first {@code count} clients this run's senders: each says hello to learn its server id. */
+    List<Receiver> senders(int count) throws IOException, InterruptedException {
+        List<Receiver> senders = connections.open().subList(0, count);
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
+            try {
+                ids[i] = senders.get(i).sayHello(i).get(HELLO_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("sender " + i + "'s hello did not come back within " + HELLO_LIMIT.toSeconds()
+                        + " s (" + senders.get(i).describe() + ")");
+            }
+        }
+        measurement.senders(ids);
+        return senders;
+    }
+
+    int size() {
+        return connections.openCount();
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.chorus.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Runs every workload against every contender, back to back, and files the figures in the report: each on a
+ * fresh server process (the full run, so RSS and CPU belong to that workload alone) or on one server per
+ * contender (--quick, where starting JVMs would take most of the time). A failed run becomes one row saying why.
+ */
+final class Runs {
+
+    private final Plan plan;
+    private final LoadClient client;
+    private final Path logs;
+    private final Report report;
+
+    Runs(Plan plan, LoadClient client, Path logs, Report report) {
+        this.plan = plan;
+        this.client = client;
+        this.logs = logs;
+        this.report = report;
+    }
+
+    void all(List<Workload> workloads, List<Contender> contenders) {
+        if (plan.freshServers()) {
+            for (Workload workload : workloads) {
+                for (int column = 0; column < contenders.size(); column++) {
+                    report.add(workload.title(), column, fresh(workload, contenders.get(column)));
+                }
+            }
+        } else {
+            shared(workloads, contenders);
+        }
+    }
+
+    private List<Figure> fresh(Workload workload, Contender contender) {
+        progress(workload.title() + " — " + contender.label());
+        try (Server server = start(contender, workload.title() + " " + contender.label())) {
+            return workload.run(server, client);
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    /** All servers up at once (an idle one costs nothing), so each workload still runs on them back to back. */
+    private void shared(List<Workload> workloads, List<Contender> contenders) {
+        List<Server> servers = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
+        try {
+            for (Contender contender : contenders) {
+                progress("starting " + contender.label());
+                try {
+                    servers.add(start(contender, contender.label()));
+                    failures.add(null);
+                } catch (Exception e) {
+                    servers.add(null);
+                    failures.add(e);
+                }
+            }
+            for (Workload workload : workloads) {
+                for (int column = 0; column < contenders.size(); column++) {
+                    progress(workload.title() + " — " + contenders.get(column).label());
+                    Server server = servers.get(column);
+                    report.add(
+                            workload.title(),
+                            column,
+                            server == null ? failed(failures.get(column)) : on(server, workload));
+                }
+            }
+        } finally {
+            servers.stream().filter(Objects::nonNull).forEach(Server::close);
+        }
+    }
+
+    private List<Figure> on(Server server, Workload workload) {
+        try {
+            return workload.run(server, client);
+        } catch (Exception e) {
+            return failed(e);
+        }
+    }
+
+    /** A server of {@code contender}, warmed up; its output goes to a log file named after {@code name}. */
+    private Server start(Contender contender, String name) throws Exception {
+        String slug =
+                name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        Server server = contender.start(logs.resolve(slug + ".log"));
+        try {
+            ServerWarmup.run(server, client, plan.serverWarmup());
+            return server;
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static List<Figure> failed(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        progress("  failed: " + e);
+        return List.of(Figure.text("run", "failed: " + e.getMessage()));
+    }
+
+    static void progress(String line) {
+        System.err.printf("[bench %tT] %s%n", System.currentTimeMillis(), line);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.chorus.benchmark;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/** A server under test: where to connect, and what can be observed of it (nothing, when it is not ours). */
+interface Server extends AutoCloseable {
+
+    URI uri();
+
+    /** Resident memory in KiB, if the process is ours to look at. */
+    OptionalLong rssKib();
+
+    /** CPU time used so far (user + system) in core-seconds, if the process is ours to look at. */
+    OptionalDouble cpuSeconds();
+
+    /** The first log line matching {@code pattern} and when it was seen; empty if never (or not ours). */
+    Optional<LogLine> logSeen(Pattern pattern);
+
+    /**
+     * A line of the server's log.
+     *
+     * @param at when the benchmark read it, as {@link System#nanoTime}
+     */
+    record LogLine(long at, String text) {}
+
+    /** Starts noting when log lines matching {@code pattern} appear; call before they can appear. */
+    void watchLog(Pattern pattern);
+
+    @Override
+    void close();
+}

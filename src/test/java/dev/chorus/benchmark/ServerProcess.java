@@ -1,0 +1,209 @@
+package dev.chorus.benchmark;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test as a child JVM on 127.0.0.1 and a free port: started, its port read from its log line
+ * {@code ... listening on ws://127.0.0.1:PORT/}, observed through /proc, stopped with SIGTERM (then killed).
+ * Its output goes to a log file, read by one thread that also notes when watched lines appear.
+ */
+final class ServerProcess implements Server {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+)");
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+    private static final int TAIL_LINES = 20;
+
+    private final Process process;
+    private final Path log;
+    private final CompletableFuture<URI> listening = new CompletableFuture<>();
+    private final List<Pattern> watched = new CopyOnWriteArrayList<>();
+    private final Map<Pattern, LogLine> seen = new ConcurrentHashMap<>();
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final Thread reader;
+
+    private ServerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+        this.reader = new Thread(this::readOutput, "server-output-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * {@code java -Dchorus.NAME=VALUE... -jar chorus.jar --host 127.0.0.1 --port 0}: Chorus as users run it, with
+     * any settings given as system properties (a jar that does not know a setting ignores its property).
+     */
+    static List<String> chorus(Path jar, Map<String, String> settings) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        settings.forEach((name, value) -> command.add("-Dchorus." + name + "=" + value));
+        command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0"));
+        return command;
+    }
+
+    /** The naive baseline, on this JVM's class path (the test class path, which holds it). */
+    static List<String> naive() {
+        return List.of(java(), "-classpath", System.getProperty("java.class.path"), NaiveServer.class.getName());
+    }
+
+    /** {@code command} as the report shows it: {@code java} for the JDK's path, no class path spelled out. */
+    static String shown(List<String> command) {
+        return String.join(" ", command)
+                .replace(java(), "java")
+                .replace(System.getProperty("java.class.path"), "<test class path>");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Starts {@code command}, its output going to {@code log}, and waits until it says where it listens. */
+    static ServerProcess start(List<String> command, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        ServerProcess server = new ServerProcess(process, log);
+        server.awaitListening();
+        return server;
+    }
+
+    private void awaitListening() throws IOException {
+        URI uri;
+        try {
+            uri = listening.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while the server started");
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IOException("the server did not report its port within " + START_LIMIT.toSeconds()
+                    + " s; its last output: " + tail());
+        }
+        if (!"127.0.0.1".equals(uri.getHost())) {
+            close();
+            throw new IOException("the server listens on " + uri + ", not on 127.0.0.1");
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                out.write(line);
+                out.newLine();
+                noted(line);
+            }
+        } catch (IOException e) {
+            // The process ended or the log cannot be written: nothing more to note.
+        } finally {
+            listening.completeExceptionally(new IOException("the server's output ended"));
+        }
+    }
+
+    private void noted(String line) {
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
+        if (!listening.isDone()) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                listening.complete(URI.create(matcher.group(1)));
+            }
+        }
+        for (Pattern pattern : watched) {
+            if (!seen.containsKey(pattern) && pattern.matcher(line).find()) {
+                seen.putIfAbsent(pattern, new LogLine(System.nanoTime(), line));
+            }
+        }
+    }
+
+    private String tail() {
+        synchronized (tail) {
+            return String.join(" | ", tail);
+        }
+    }
+
+    @Override
+    public URI uri() {
+        return listening.join();
+    }
+
+    @Override
+    public OptionalLong rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** utime + stime: on Linux the JDK reads them from /proc/PID/stat and scales by the clock tick. */
+    @Override
+    public OptionalDouble cpuSeconds() {
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(cpu -> OptionalDouble.of(cpu.toNanos() / 1e9))
+                .orElse(OptionalDouble.empty());
+    }
+
+    @Override
+    public void watchLog(Pattern pattern) {
+        watched.add(pattern);
+    }
+
+    @Override
+    public Optional<LogLine> logSeen(Pattern pattern) {
+        return Optional.ofNullable(seen.get(pattern));
+    }
+
+    /** SIGTERM (the servers close their clients and exit), then a kill if that takes too long. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * The benchmark (issue 5): Chorus and a naive Tyrus endpoint side by side under the same load, one Markdown
+ * table on stdout. Each server runs as a child process on 127.0.0.1 and a free port, fresh for every workload;
+ * all clients are driven from this one JVM through the JDK's {@code java.net.http.WebSocket}.
+ *
+ * <p>Run it from the project root:
+ *
+ * <pre>
+ * mvn -B -Pbench package                             # the issue's sizes, a few minutes
+ * mvn -B -Pbench package -Dbench.args="--quick"      # a smoke run of every workload
+ * mvn -B -Pbench package -Dbench.args="--workloads fanout --fanout-receivers 500"
+ * mvn -B -Pbench package -Dbench.args="--url ws://127.0.0.1:9001/ --workloads rate"   # a running server
+ * mvn -B -Pbench package -Dbench.args="--help"       # every option
+ * </pre>
+ *
+ * <p>Workloads: {@code connect} (N clients connect; time, failures, RSS per connection), {@code fanout}
+ * (closed-loop senders, throughput and latency), {@code rate} (fixed offered load, latency from the schedule),
+ * {@code slow} (one client stops reading while large messages stream). Chorus runs with its defaults except two
+ * (see {@code --chorus-setting}): every client comes from 127.0.0.1 and the senders send far more than the
+ * default per-client message rate. Server logs go to {@code target/bench-logs/}.
+ */
+package dev.chorus.benchmark;
