@@ -2,11 +2,7 @@ package dev.chorus.settings;
 
 import dev.chorus.broadcast.OutboxLimits;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every setting, typed and checked. Built only by {@link #from}, which the launcher and the WAR both use.
@@ -16,8 +12,6 @@ import java.util.regex.Pattern;
  * @param outboxLimits how much may wait for one client before it is a slow consumer
  */
 public record Settings(String host, int port, OutboxLimits outboxLimits) {
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     /**
      * Builds the settings from raw values.
@@ -44,30 +38,19 @@ public record Settings(String host, int port, OutboxLimits outboxLimits) {
         return from(Setting::fromEnvironment);
     }
 
-    /** A positive duration: {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 such as {@code PT10S}. */
+    /** A positive duration in one of {@link Durations}' forms. */
     private static Duration duration(Function<Setting, String> raw, Setting setting) {
         String value = raw.apply(setting).trim();
-        Matcher simple = SIMPLE_DURATION.matcher(value);
+        Duration parsed;
         try {
-            Duration parsed = simple.matches()
-                    ? Duration.of(Long.parseLong(simple.group(1)), unit(simple.group(2)))
-                    : Duration.parse(value);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new InvalidSettingException(setting, value, "a positive duration");
-            }
-            return parsed;
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new InvalidSettingException(setting, value, "a duration such as 500ms, 10s, 2m or PT10S");
+            parsed = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting, value, Durations.EXPECTED);
         }
-    }
-
-    private static ChronoUnit unit(String suffix) {
-        return switch (suffix) {
-            case "ms" -> ChronoUnit.MILLIS;
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            default -> ChronoUnit.HOURS;
-        };
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new InvalidSettingException(setting, value, "a positive duration");
+        }
+        return parsed;
     }
 
     private static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {
