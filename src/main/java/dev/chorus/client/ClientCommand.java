@@ -70,7 +70,7 @@ public final class ClientCommand implements Callable<Integer> {
             case UNREACHABLE -> UNREACHABLE;
             case REJECTED -> REJECTED;
             case TIMEOUT -> TIMEOUT;
-            case OTHER -> OTHER;
+            case TLS, OTHER -> OTHER;
         };
     }
 
