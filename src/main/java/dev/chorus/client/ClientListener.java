@@ -2,6 +2,7 @@ package dev.chorus.client;
 
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * The callbacks of a long-running client, like Python's {@code WebSocketApp}: every method has an empty
@@ -29,4 +30,7 @@ public interface ClientListener {
 
     /** The connection is closed, with the code and reason that closed it. */
     default void onClose(CloseReason reason) {}
+
+    /** Only from {@link ReconnectingClient}: the next connect attempt, number {@code attempt}, is in {@code delay}. */
+    default void onReconnecting(Duration delay, int attempt) {}
 }

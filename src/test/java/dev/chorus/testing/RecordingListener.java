@@ -6,6 +6,7 @@ import dev.chorus.client.ChatClient;
 import dev.chorus.client.ClientListener;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ClientListener} that writes each event down as one short line ({@code open}, {@code text Hi},
- * {@code binary 00ff}, {@code pong 6 bytes}, {@code close 1000 bye}, {@code error …}),
+ * {@code binary 00ff}, {@code pong 6 bytes}, {@code close 1000 bye}, {@code error …}, {@code reconnecting 1}),
  * so a test can await events in order and show all of them when one does not come.
  */
 public final class RecordingListener implements ClientListener {
@@ -53,6 +54,11 @@ public final class RecordingListener implements ClientListener {
     @Override
     public void onClose(CloseReason reason) {
         events.add("close " + reason.getCloseCode().getCode() + " " + reason.getReasonPhrase());
+    }
+
+    @Override
+    public void onReconnecting(Duration delay, int attempt) {
+        events.add("reconnecting " + attempt);
     }
 
     /** Waits (bounded) for the next event, which must be {@code expected}. */
