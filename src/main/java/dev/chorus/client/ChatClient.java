@@ -1,71 +1,134 @@
 package dev.chorus.client;
 
-import jakarta.websocket.ClientEndpointConfig;
+import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.glassfish.tyrus.client.ClientManager;
-import org.glassfish.tyrus.client.ClientProperties;
-import org.glassfish.tyrus.core.HandshakeException;
 
 /**
- * One WebSocket connection to a chat server. Received messages (a {@link String} for text, a read-only
- * {@link ByteBuffer} for binary) wait in a queue for {@link #receive}; {@link #closed()} completes with the
- * close code and reason, whoever closed.
+ * One WebSocket connection, on the Tyrus client. Its events go either to a {@link ClientListener} of yours,
+ * or — when you give none — into a queue: received messages (a {@link String} for text, a read-only
+ * {@link ByteBuffer} for binary) wait for {@link #receive}, pongs for {@link #receivePong}. {@link #closed()}
+ * completes with the close code and reason, whoever closed. Sending is safe from any thread.
  */
 public final class ChatClient implements AutoCloseable {
 
-    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private final URI uri;
+    private final ClientListener listener;
+    private final Inbox inbox;
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final Object sendLock = new Object();
     private volatile Session session;
+    private volatile boolean closeRequested;
 
-    private ChatClient() {}
+    private ChatClient(URI uri, ClientListener listener, Inbox inbox) {
+        this.uri = uri;
+        this.listener = listener;
+        this.inbox = inbox;
+    }
 
-    /** Opens a connection to {@code uri}, waiting at most {@code timeout} for the handshake. */
+    /** Opens a connection to {@code uri} with the default options, waiting at most {@code timeout} for it. */
     public static ChatClient connect(URI uri, Duration timeout) throws ConnectFailure {
-        ChatClient client = new ChatClient();
-        ClientManager manager = ClientManager.createClient();
-        manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
-        manager.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) timeout.toMillis());
-        try {
-            client.session = manager.connectToServer(
-                    client.new Listener(), ClientEndpointConfig.Builder.create().build(), uri);
-        } catch (DeploymentException | IOException e) {
-            throw classify(uri, e);
-        }
+        return connect(uri, ClientOptions.defaults().withHandshakeTimeout(timeout));
+    }
+
+    /** Opens a connection whose messages and pongs are queued for {@link #receive} and {@link #receivePong}. */
+    public static ChatClient connect(URI uri, ClientOptions options) throws ConnectFailure {
+        Inbox inbox = new Inbox();
+        return open(uri, options, inbox, inbox);
+    }
+
+    /** Opens a connection whose events all go to {@code listener}; {@link #receive} is then not available. */
+    public static ChatClient connect(URI uri, ClientOptions options, ClientListener listener) throws ConnectFailure {
+        return open(uri, options, listener, null);
+    }
+
+    private static ChatClient open(URI uri, ClientOptions options, ClientListener listener, Inbox inbox)
+            throws ConnectFailure {
+        ChatClient client = new ChatClient(uri, listener, inbox);
+        Connector.connect(uri, options, client.new Events());
         return client;
     }
 
+    public URI uri() {
+        return uri;
+    }
+
+    /** The subprotocol the server chose from those offered, or {@code ""} if none. */
+    public String subprotocol() {
+        return session.getNegotiatedSubprotocol();
+    }
+
     public void send(String text) throws IOException {
-        session.getBasicRemote().sendText(text);
+        send(remote -> remote.sendText(text));
     }
 
     public void send(ByteBuffer data) throws IOException {
-        session.getBasicRemote().sendBinary(data);
+        send(remote -> remote.sendBinary(data));
     }
 
-    /** The next message (a String or a ByteBuffer), or {@code null} if none came within {@code timeout}. */
+    /** Sends a ping carrying {@code payload} (at most 125 bytes); the pong comes back as an event. */
+    public void ping(ByteBuffer payload) throws IOException {
+        send(remote -> remote.sendPing(payload));
+    }
+
+    private void send(Sending sending) throws IOException {
+        synchronized (sendLock) {
+            try {
+                sending.to(session.getBasicRemote());
+            } catch (IllegalStateException e) {
+                // Tyrus's way of saying the session is closed or closing: for callers, just a failed send.
+                throw new IOException("the connection to " + uri + " is closed", e);
+            }
+        }
+    }
+
+    /** One blocking send through Tyrus. */
+    private interface Sending {
+        void to(RemoteEndpoint.Basic remote) throws IOException;
+    }
+
+    /**
+     * The next message (a String or a ByteBuffer), or {@code null} if none came within {@code timeout} or the
+     * connection is closed and every message has been read.
+     */
     public Object receive(Duration timeout) throws InterruptedException {
-        return received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return queue().message(timeout);
     }
 
-    /** Completes when the connection is closed, with the code and reason that closed it. */
+    /** The payload of the next pong, or {@code null} if none came within {@code timeout}. */
+    public ByteBuffer receivePong(Duration timeout) throws InterruptedException {
+        return queue().pong(timeout);
+    }
+
+    private Inbox queue() {
+        if (inbox == null) {
+            throw new IllegalStateException("this client's events go to its listener, not to a queue");
+        }
+        return inbox;
+    }
+
+    /**
+     * Completes when the connection is closed, with the code and reason that closed it. When this side
+     * closes, Tyrus reports the close as soon as ours is sent, unless the server's close frame came first: so
+     * it is our own code and reason, or the server's echo of them (which an RFC 6455 server sends).
+     */
     public CompletableFuture<CloseReason> closed() {
         return closed;
+    }
+
+    /** Whether this side asked to close. */
+    public boolean closeRequested() {
+        return closeRequested;
     }
 
     public boolean isOpen() {
@@ -74,53 +137,52 @@ public final class ChatClient implements AutoCloseable {
 
     /** Closes with {@code reason}; does nothing if already closed. */
     public void close(CloseReason reason) throws IOException {
+        closeRequested = true;
         if (session.isOpen()) {
             session.close(reason);
         }
     }
 
-    /** Closes normally (1000). */
+    public void close(int code, String reason) throws IOException {
+        close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    }
+
+    /** Closes normally: 1000 {@code bye}. */
     @Override
     public void close() throws IOException {
-        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
+        close(CloseReasons.CLIENT_DONE);
     }
 
-    private static ConnectFailure classify(URI uri, Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof HandshakeException h) {
-                return new ConnectFailure(
-                        ConnectFailure.Kind.REJECTED,
-                        "the server at " + uri + " refused the handshake: HTTP " + h.getHttpStatusCode(),
-                        e);
-            }
-            if (t instanceof ConnectException
-                    || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException) {
-                return new ConnectFailure(
-                        ConnectFailure.Kind.UNREACHABLE, "cannot reach " + uri + ": " + t.getMessage(), e);
-            }
-            if (t instanceof java.util.concurrent.TimeoutException) {
-                return new ConnectFailure(ConnectFailure.Kind.TIMEOUT, "no handshake from " + uri + " in time", e);
-            }
-        }
-        return new ConnectFailure(ConnectFailure.Kind.OTHER, "cannot connect to " + uri + ": " + e.getMessage(), e);
-    }
-
-    private final class Listener extends Endpoint {
+    /** Tyrus's view of the connection, translated into listener calls. */
+    private final class Events extends Endpoint {
         @Override
         public void onOpen(Session opened, EndpointConfig config) {
-            opened.addMessageHandler(String.class, received::add);
-            opened.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::binary);
-        }
-
-        private void binary(ByteBuffer data) {
-            ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data).flip();
-            received.add(copy.asReadOnlyBuffer());
+            session = opened;
+            opened.addMessageHandler(String.class, listener::onMessage);
+            opened.addMessageHandler(
+                    ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> listener.onMessage(copy(data)));
+            opened.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>)
+                    pong -> listener.onPong(copy(pong.getApplicationData())));
+            listener.onOpen(ChatClient.this);
         }
 
         @Override
         public void onClose(Session closing, CloseReason reason) {
-            closed.complete(reason);
+            try {
+                listener.onClose(reason);
+            } finally {
+                closed.complete(reason);
+            }
+        }
+
+        @Override
+        public void onError(Session failing, Throwable error) {
+            listener.onError(error);
+        }
+
+        /** Tyrus reuses its buffers once the handler returns. */
+        private ByteBuffer copy(ByteBuffer data) {
+            return ByteBuffer.allocate(data.remaining()).put(data).flip().asReadOnlyBuffer();
         }
     }
 }

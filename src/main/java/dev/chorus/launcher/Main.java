@@ -64,6 +64,7 @@ public final class Main implements Callable<Integer> {
                                     + setting.property() + ", $" + setting.environmentVariable() + ".")
                             .build());
         }
+        commandLine.setParameterExceptionHandler(ClientCommand.usageErrors(commandLine.getParameterExceptionHandler()));
         return commandLine;
     }
 

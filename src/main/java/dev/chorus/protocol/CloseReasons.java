@@ -34,5 +34,8 @@ public final class CloseReasons {
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 
+    /** A client tool gives up on a server that stopped answering its pings. */
+    public static final CloseReason NO_PONG = new CloseReason(CloseCodes.GOING_AWAY, "no pong");
+
     private CloseReasons() {}
 }

@@ -5,13 +5,9 @@ import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.OriginPolicy;
 import dev.chorus.limits.InboundLimits;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every setting, typed and checked. Built only by {@link #from}, which the launcher and the WAR both use.
@@ -36,8 +32,6 @@ public record Settings(
         Duration pongTimeout,
         Optional<TlsFiles> tls,
         OptionalInt plainPort) {
-
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     /**
      * Builds the settings from raw values.
@@ -94,30 +88,19 @@ public record Settings(
         return OptionalInt.of(integer(raw, Setting.PLAIN_PORT, 0, 65_535));
     }
 
-    /** A positive duration: {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 such as {@code PT10S}. */
+    /** A positive duration in one of {@link Durations}' forms. */
     private static Duration duration(Function<Setting, String> raw, Setting setting) {
         String value = raw.apply(setting).trim();
-        Matcher simple = SIMPLE_DURATION.matcher(value);
+        Duration parsed;
         try {
-            Duration parsed = simple.matches()
-                    ? Duration.of(Long.parseLong(simple.group(1)), unit(simple.group(2)))
-                    : Duration.parse(value);
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new InvalidSettingException(setting, value, "a positive duration");
-            }
-            return parsed;
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new InvalidSettingException(setting, value, "a duration such as 500ms, 10s, 2m or PT10S");
+            parsed = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting, value, Durations.EXPECTED);
         }
-    }
-
-    private static ChronoUnit unit(String suffix) {
-        return switch (suffix) {
-            case "ms" -> ChronoUnit.MILLIS;
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            default -> ChronoUnit.HOURS;
-        };
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new InvalidSettingException(setting, value, "a positive duration");
+        }
+        return parsed;
     }
 
     private static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {

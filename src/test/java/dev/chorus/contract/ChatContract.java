@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.TestTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,7 +194,7 @@ public interface ChatContract {
     @Test
     default void thePageIsServedAtTheSocketsAddress() throws Exception {
         URI page = URI.create(chatUri().toString().replaceFirst("^ws", "http"));
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = TestTrust.httpClient();
         HttpResponse<String> index =
                 http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, index.statusCode());

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -jar target/chorus.jar ARGS} as a real child process, its stdout and stderr captured line by
- * line. Closing it kills the process if it is still running.
+ * line; its stdin is closed at once, or — {@link #startWithStdin} — left open for {@link #writeLine}. Closing it
+ * kills the process if it is still running.
  */
 public final class JarProcess implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> stderrLines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
     private final Thread outReader;
@@ -33,12 +36,24 @@ public final class JarProcess implements AutoCloseable {
 
     private JarProcess(Process process) {
         this.process = process;
-        this.outReader = pump(process.getInputStream(), stdout, null);
+        this.outReader = pump(process.getInputStream(), stdout, stdoutLines);
         this.errReader = pump(process.getErrorStream(), stderr, stderrLines);
     }
 
     /** Starts {@code java [jvmArgs] -jar chorus.jar args} with {@code env} added to this environment. */
     public static JarProcess start(List<String> jvmArgs, Map<String, String> env, String... args) throws IOException {
+        JarProcess started = startWithStdin(jvmArgs, env, args);
+        started.closeStdin();
+        return started;
+    }
+
+    public static JarProcess start(String... args) throws IOException {
+        return start(List.of(), Map.of(), args);
+    }
+
+    /** Like {@link #start(List, Map, String...)}, but stdin stays open until {@link #closeStdin}. */
+    public static JarProcess startWithStdin(List<String> jvmArgs, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -47,13 +62,23 @@ public final class JarProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        return new JarProcess(process);
+        return new JarProcess(builder.start());
     }
 
-    public static JarProcess start(String... args) throws IOException {
-        return start(List.of(), Map.of(), args);
+    public static JarProcess startWithStdin(String... args) throws IOException {
+        return startWithStdin(List.of(), Map.of(), args);
+    }
+
+    /** Writes {@code line} and a line break to the process's stdin, at once. */
+    public void writeLine(String line) throws IOException {
+        OutputStream stdin = process.getOutputStream();
+        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+    }
+
+    /** Ends the process's stdin, as Ctrl-D does in a terminal. */
+    public void closeStdin() throws IOException {
+        process.getOutputStream().close();
     }
 
     /** The jar the build made; failsafe passes its path. */
@@ -90,11 +115,29 @@ public final class JarProcess implements AutoCloseable {
 
     /** Waits (bounded) for a stderr line matching {@code pattern} and returns its match. */
     public Matcher awaitLog(Pattern pattern) throws InterruptedException {
+        return await(stderrLines, "log line", pattern);
+    }
+
+    /**
+     * Waits (bounded) for the next stdout line matching {@code pattern}, skipping the lines before it, and
+     * returns its match; each line is seen by one await only.
+     */
+    public Matcher awaitOutput(Pattern pattern) throws InterruptedException {
+        return await(stdoutLines, "stdout line", pattern);
+    }
+
+    /** Like {@link #awaitOutput(Pattern)} for a line equal to {@code line}. */
+    public void awaitOutput(String line) throws InterruptedException {
+        awaitOutput(Pattern.compile("^" + Pattern.quote(line) + "$"));
+    }
+
+    private Matcher await(BlockingQueue<String> lines, String what, Pattern pattern) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            String line = stderrLines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == null) {
-                fail("no log line matching " + pattern + " within 30 s; stderr: " + stderr() + "; stdout: " + stdout());
+                fail("no " + what + " matching " + pattern + " within 30 s; stderr: " + stderr() + "; stdout: "
+                        + stdout());
             }
             Matcher matcher = pattern.matcher(line);
             if (matcher.find()) {

@@ -38,7 +38,7 @@ public final class Peer implements AutoCloseable {
     /** Connects without reading anything. */
     public static Peer connect(URI uri) {
         try {
-            return new Peer(ChatClient.connect(uri, WAIT));
+            return new Peer(ChatClient.connect(uri, TestTrust.clientOptions()));
         } catch (ConnectFailure e) {
             throw new AssertionError("could not connect to " + uri + ": " + e.getMessage(), e);
         }

@@ -43,6 +43,11 @@ public final class RawSocket implements AutoCloseable {
      */
     public static RawSocket upgrade(URI uri, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
+        if ("wss".equals(uri.getScheme())) {
+            javax.net.ssl.SSLContext tls = TestTrust.rawContext();
+            socket =
+                    (tls == null ? javax.net.ssl.SSLSocketFactory.getDefault() : tls.getSocketFactory()).createSocket();
+        }
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
         }

@@ -1,0 +1,90 @@
+package dev.chorus.client;
+
+import dev.chorus.protocol.CloseReasons;
+import jakarta.websocket.CloseReason;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * {@code chorus client --interactive}: every line of stdin is sent as a text message, everything the server
+ * sends is printed as it arrives, and the end of stdin (Ctrl-D) closes with 1000. Runs on
+ * {@link ReconnectingClient}, so {@code --reconnect} and {@code --ping-interval} come for free.
+ */
+final class InteractiveSession {
+
+    private final URI uri;
+    private final ClientOptions options;
+    private final Backoff backoff;
+    private final Pings pings;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    InteractiveSession(URI uri, ClientOptions options, Backoff backoff, Pings pings, PrintWriter out, PrintWriter err) {
+        this.uri = uri;
+        this.options = options;
+        this.backoff = backoff;
+        this.pings = pings;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs until stdin ends or the connection is gone for good; returns the exit code. */
+    int run(InputStream stdin, boolean verbose) throws InterruptedException {
+        ReconnectingClient client =
+                ReconnectingClient.start(uri, options, backoff, pings, new ConsolePrinter(out, err, verbose));
+        Thread reader = new Thread(() -> forwardLines(stdin, client), "chorus-client-stdin");
+        // Daemon: a server that closes first ends the command while this thread still waits on stdin.
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return exitCode(client, client.finished().get());
+        } catch (ExecutionException e) {
+            // The failure is already printed by the listener; only the exit code is left to give.
+            return e.getCause() instanceof ConnectFailure failure ? ExitCodes.of(failure.kind()) : ExitCodes.OTHER;
+        }
+    }
+
+    private void forwardLines(InputStream stdin, ReconnectingClient client) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                ChatClient connection = client.connection().join(); // lines wait while (re)connecting
+                send(connection, line);
+            }
+        } catch (IOException e) {
+            err.println("chorus client: cannot read stdin: " + e.getMessage());
+        } catch (CompletionException e) {
+            return; // the client finished: nothing more will be sent
+        }
+        client.stop(CloseReasons.CLIENT_DONE);
+    }
+
+    private void send(ChatClient connection, String line) {
+        try {
+            connection.send(line);
+        } catch (IOException e) {
+            synchronized (err) {
+                err.println("chorus client: not sent, the connection closed: " + line);
+                err.flush();
+            }
+        }
+    }
+
+    private int exitCode(ReconnectingClient client, CloseReason last) {
+        if (client.stopRequested()
+                || last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+            return ExitCodes.OK;
+        }
+        synchronized (err) {
+            err.println("chorus client: the connection ended: " + ConsoleLines.codeAndReason(last));
+            err.flush();
+        }
+        return ExitCodes.OTHER;
+    }
+}
