@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param pongTimeout how long a ping may go unanswered before the client is closed
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
+ * @param operations the shutdown drain, metrics, health and admin endpoints
  */
 public record Settings(
         String host,
@@ -28,7 +29,8 @@ public record Settings(
         Duration pingInterval,
         Duration pongTimeout,
         Optional<TlsFiles> tls,
-        OptionalInt plainPort) {
+        OptionalInt plainPort,
+        Operations operations) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -53,7 +55,8 @@ public record Settings(
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),
-                parsePlainPort(raw));
+                parsePlainPort(raw),
+                Operations.from(raw));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
@@ -78,7 +81,7 @@ public record Settings(
     }
 
     /** A positive duration: {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 such as {@code PT10S}. */
-    private static Duration duration(Function<Setting, String> raw, Setting setting) {
+    static Duration duration(Function<Setting, String> raw, Setting setting) {
         String value = raw.apply(setting).trim();
         Matcher simple = SIMPLE_DURATION.matcher(value);
         try {
@@ -103,7 +106,7 @@ public record Settings(
         };
     }
 
-    private static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {
+    static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {
         String value = raw.apply(setting);
         String expected = "a whole number from " + min + " to " + max;
         try {
