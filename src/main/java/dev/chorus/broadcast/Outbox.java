@@ -33,10 +33,12 @@ public final class Outbox {
     private final RemoteEndpoint.Async remote;
     private final OutboxLimits limits;
     private final String peer;
+    private final BroadcastListener listener;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
     private long sendStarted = IDLE;
 
+    private long delivered;
     private long pendingBytes;
     private int pendingMessages;
     private boolean sending;
@@ -46,9 +48,17 @@ public final class Outbox {
      * @param peer names the peer in log lines, e.g. {@code Client(3)}
      */
     public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer) {
+        this(remote, limits, peer, BroadcastListener.NONE);
+    }
+
+    /**
+     * @param listener hears every message this outbox delivers
+     */
+    public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer, BroadcastListener listener) {
         this.remote = remote;
         this.limits = limits;
         this.peer = peer;
+        this.listener = listener;
         OPEN.incrementAndGet();
     }
 
@@ -103,6 +113,11 @@ public final class Outbox {
         return pendingBytes;
     }
 
+    /** Messages written to the peer so far. */
+    public synchronized long delivered() {
+        return delivered;
+    }
+
     /** Messages queued or in flight. */
     public synchronized int pendingMessages() {
         return pendingMessages;
@@ -138,8 +153,13 @@ public final class Outbox {
                 pendingBytes -= message.size();
                 pendingMessages--;
             }
+            if (result.isOK()) {
+                delivered++;
+            }
         }
-        if (!result.isOK()) {
+        if (result.isOK()) {
+            listener.delivered(message);
+        } else {
             // The peer is gone or going: its close callback will follow; stop feeding it now.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
             close();
