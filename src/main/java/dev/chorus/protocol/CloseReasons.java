@@ -22,6 +22,14 @@ public final class CloseReasons {
     /** The client did not answer a heartbeat ping in time: it is presumed gone. */
     public static final CloseReason PONG_TIMEOUT = new CloseReason(CloseCodes.GOING_AWAY, "pong timeout");
 
+    /** An operator disconnected every client (admin endpoint or {@code Controls}), the server stays up. */
+    public static final CloseReason OPERATOR_GOING_AWAY =
+            new CloseReason(CloseCodes.GOING_AWAY, "disconnected by operator");
+
+    /** Like {@link #OPERATOR_GOING_AWAY}, for an operator who asked for a normal closure. */
+    public static final CloseReason OPERATOR_NORMAL =
+            new CloseReason(CloseCodes.NORMAL_CLOSURE, "disconnected by operator");
+
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 
