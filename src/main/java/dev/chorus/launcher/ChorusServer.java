@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +35,21 @@ public final class ChorusServer implements AutoCloseable {
     private final Optional<NetworkListener> plain;
     private final ChatContainer container;
     private final ChatRoom room;
+    private final LauncherOps ops;
 
     private ChorusServer(
             HttpServer http,
             NetworkListener listener,
             Optional<NetworkListener> plain,
             ChatContainer container,
-            ChatRoom room) {
+            ChatRoom room,
+            LauncherOps ops) {
         this.http = http;
         this.listener = listener;
         this.plain = plain;
         this.container = container;
         this.room = room;
+        this.ops = ops;
     }
 
     /**
@@ -81,14 +86,19 @@ public final class ChorusServer implements AutoCloseable {
         http.getServerConfiguration().addHttpHandler(pages(), "/");
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
+        List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
+        plain.ifPresent(listeners::add);
+        LauncherOps ops = LauncherOps.wire(http, listeners, settings.operations(), room);
         try {
             http.start();
+            ops.start();
         } catch (IOException e) {
             room.stop();
+            http.shutdownNow();
             container.stop();
             throw e;
         }
-        ChorusServer server = new ChorusServer(http, listener, plain, container, room);
+        ChorusServer server = new ChorusServer(http, listener, plain, container, room, ops);
         server.logAddresses();
         return server;
     }
@@ -128,7 +138,15 @@ public final class ChorusServer implements AutoCloseable {
         return plain.map(p -> Listeners.uri(p, true));
     }
 
-    /** Closes every client with 1001, gives them a moment to read it, then releases the port. */
+    /** With {@code --admin-port}: the admin endpoints' base URI (always on 127.0.0.1). */
+    public Optional<URI> adminUri() {
+        return ops.adminUri();
+    }
+
+    /**
+     * Refuses new clients, lets queued messages go out (at most {@code --drain-timeout}), closes every client
+     * with 1001, gives them a moment to read it, then releases the ports.
+     */
     @Override
     public void close() {
         room.stop();
@@ -142,6 +160,7 @@ public final class ChorusServer implements AutoCloseable {
             LOG.log(Level.DEBUG, () -> "Graceful stop did not finish: " + e);
         }
         http.shutdownNow();
+        ops.close();
         container.stop();
         LOG.log(Level.INFO, "Chorus stopped");
     }
