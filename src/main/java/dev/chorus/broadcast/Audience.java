@@ -1,5 +1,6 @@
 package dev.chorus.broadcast;
 
+import dev.chorus.broadcast.BroadcastListener.Eviction;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -22,13 +23,19 @@ public final class Audience {
     private static final String NAME = Audience.class.getName() + ".name";
 
     private static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
+    private static volatile BroadcastListener listener = BroadcastListener.NONE;
 
     private Audience() {}
+
+    /** From now on {@code newListener} hears every delivery and eviction (the newest room's metrics). */
+    public static void listen(BroadcastListener newListener) {
+        listener = newListener;
+    }
 
     /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
     public static void join(Session session, String name, OutboxLimits limits) {
         session.getUserProperties().put(NAME, name);
-        session.getUserProperties().put(OUTBOX, new Outbox(session.getAsyncRemote(), limits, name));
+        session.getUserProperties().put(OUTBOX, new Outbox(session.getAsyncRemote(), limits, name, listener));
         SESSIONS.add(session);
     }
 
@@ -53,6 +60,11 @@ public final class Audience {
     /** Whether {@code session} is a member: false once it left or was dismissed. */
     public static boolean contains(Session session) {
         return SESSIONS.contains(session);
+    }
+
+    /** Queues {@code message} for one member only; returns at once. */
+    public static void sendTo(Session session, Outgoing message) {
+        deliver(session, message);
     }
 
     /** How many sessions are members right now. */
@@ -92,7 +104,7 @@ public final class Audience {
         for (Session session : SESSIONS) {
             Optional<Outbox> outbox = outbox(session);
             if (outbox.isPresent() && outbox.get().isStalled(now)) {
-                evict(session, outbox.get(), "its send stalled past the write timeout");
+                evict(session, outbox.get(), "its send stalled past the write timeout", Eviction.WRITE_TIMEOUT);
             }
         }
     }
@@ -100,15 +112,16 @@ public final class Audience {
     private static void deliver(Session session, Outgoing message) {
         Optional<Outbox> outbox = outbox(session);
         if (outbox.isPresent() && outbox.get().offer(message) == Outbox.Verdict.OVERFLOW) {
-            evict(session, outbox.get(), "its outbox overflowed");
+            evict(session, outbox.get(), "its outbox overflowed", Eviction.OUTBOX_OVERFLOW);
         }
     }
 
     /** Releases the member's queue at once and closes it as a slow consumer; logged once per member. */
-    private static void evict(Session session, Outbox outbox, String why) {
+    private static void evict(Session session, Outbox outbox, String why, Eviction kind) {
         if (!SESSIONS.remove(session)) {
             return;
         }
+        listener.evicted(kind);
         long dropped = outbox.close();
         LOG.log(
                 Level.WARNING,
@@ -120,7 +133,8 @@ public final class Audience {
         close(session, CloseReasons.SLOW_CONSUMER);
     }
 
-    private static Optional<Outbox> outbox(Session session) {
+    /** The member's outbox, if it has joined (for queue depths and counts). */
+    public static Optional<Outbox> outbox(Session session) {
         return Optional.ofNullable((Outbox) session.getUserProperties().get(OUTBOX));
     }
 

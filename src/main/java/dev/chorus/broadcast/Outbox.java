@@ -33,12 +33,14 @@ public final class Outbox {
     private final RemoteEndpoint.Async remote;
     private final OutboxLimits limits;
     private final String peer;
+    private final BroadcastListener listener;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
     private long sendStarted = IDLE;
     /** When a send last completed successfully (System.nanoTime): the peer was reading then. */
     private volatile long lastDelivered = System.nanoTime();
 
+    private long delivered;
     private long pendingBytes;
     private int pendingMessages;
     private boolean sending;
@@ -48,9 +50,17 @@ public final class Outbox {
      * @param peer names the peer in log lines, e.g. {@code Client(3)}
      */
     public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer) {
+        this(remote, limits, peer, BroadcastListener.NONE);
+    }
+
+    /**
+     * @param listener hears every message this outbox delivers
+     */
+    public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer, BroadcastListener listener) {
         this.remote = remote;
         this.limits = limits;
         this.peer = peer;
+        this.listener = listener;
         OPEN.incrementAndGet();
     }
 
@@ -105,6 +115,11 @@ public final class Outbox {
         return pendingBytes;
     }
 
+    /** Messages written to the peer so far. */
+    public synchronized long delivered() {
+        return delivered;
+    }
+
     /** Messages queued or in flight. */
     public synchronized int pendingMessages() {
         return pendingMessages;
@@ -140,9 +155,13 @@ public final class Outbox {
                 pendingBytes -= message.size();
                 pendingMessages--;
             }
+            if (result.isOK()) {
+                delivered++;
+            }
         }
         if (result.isOK()) {
             lastDelivered = System.nanoTime();
+            listener.delivered(message);
         } else {
             // The peer is gone or going: its close callback will follow; stop feeding it now.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());

@@ -38,7 +38,7 @@ public final class ChatLines {
     }
 
     /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */
-    static String cutForLog(String text) {
+    public static String cutForLog(String text) {
         if (text.codePointCount(0, text.length()) <= LOGGED_TEXT_LIMIT) {
             return text;
         }

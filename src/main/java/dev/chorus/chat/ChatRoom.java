@@ -3,7 +3,11 @@ package dev.chorus.chat;
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.heartbeat.Heartbeat;
+import dev.chorus.lifecycle.Admission;
+import dev.chorus.lifecycle.Admission.Refusal;
+import dev.chorus.lifecycle.Drain;
 import dev.chorus.limits.Inbound;
+import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.CloseReason;
@@ -11,6 +15,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,6 +34,8 @@ public final class ChatRoom {
     private final Settings settings;
     private final AtomicInteger lastId = new AtomicInteger();
     private final Housekeeper housekeeper;
+    private final ChatMetrics metrics = new ChatMetrics();
+    private final Admission admission = new Admission();
 
     /**
      * @param threads makes the one background thread (write timeouts, heartbeats): a container's managed
@@ -37,8 +44,9 @@ public final class ChatRoom {
     public ChatRoom(Settings settings, ThreadFactory threads) {
         this.settings = settings;
         this.housekeeper = new Housekeeper(threads);
+        Audience.listen(metrics);
         housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
-        Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout());
+        Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout(), metrics);
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
     }
 
@@ -61,16 +69,35 @@ public final class ChatRoom {
         current = room;
     }
 
-    /** Stops the current room, if any (the WAR is undeployed): see {@link #stop()}. */
+    /**
+     * Stops the current room, if any (the WAR is undeployed): see {@link #stop()}. It stays current while it
+     * drains and after, so late close callbacks find it instead of starting a new room.
+     */
     public static void stopCurrent() {
-        ChatRoom room;
-        synchronized (ChatRoom.class) {
-            room = current;
-            current = null;
-        }
+        ChatRoom room = current;
         if (room != null) {
             room.stop();
         }
+    }
+
+    /** The room's metrics. */
+    public ChatMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether new clients may join (maintenance mode, draining). */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** Asked before a WebSocket upgrade: why a new client must be turned away, if it must (counted, logged). */
+    public Optional<Refusal> admit() {
+        Optional<Refusal> refusal = admission.refusal();
+        refusal.ifPresent(why -> {
+            metrics.rejected(why);
+            LOG.log(Level.INFO, "Refused a new client with 503: {0}", why.label());
+        });
+        return refusal;
     }
 
     /** A client connected: give it the next id and greet everyone, the newcomer included. */
@@ -78,10 +105,12 @@ public final class ChatRoom {
         int id = lastId.incrementAndGet();
         session.getUserProperties().put(ID, id);
         session.getUserProperties().put(INBOUND, new Inbound(settings.inboundLimits()));
+        Member.attach(session, id);
         Heartbeat.attach(session);
         Audience.join(session, ChatLines.client(id), settings.outboxLimits());
+        metrics.accepted();
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
-        Audience.broadcast(Outgoing.text(ChatLines.GREETING));
+        broadcast(Outgoing.text(ChatLines.GREETING));
     }
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
@@ -123,16 +152,27 @@ public final class ChatRoom {
     /** Client text goes to everyone, the sender included, as {@code Client(N) said: X}. */
     public void said(Session session, String text) {
         int id = idOf(session);
+        Member.of(session).ifPresent(Member::received);
+        metrics.receivedText(text);
         LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
-        Audience.broadcast(Outgoing.text(ChatLines.said(id, text)));
+        broadcast(Outgoing.text(ChatLines.said(id, text)));
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
     public void sent(Session session, ByteBuffer data) {
         int id = idOf(session);
         Outgoing message = Outgoing.binary(data);
+        Member.of(session).ifPresent(Member::received);
+        metrics.receivedBinary(message.size());
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
+        broadcast(message);
+    }
+
+    /** Every broadcast goes through here, so its fan-out is timed. */
+    private void broadcast(Outgoing message) {
+        long start = System.nanoTime();
         Audience.broadcast(message);
+        metrics.fannedOut(System.nanoTime() - start);
     }
 
     /** A pong came back: the client is alive. */
@@ -143,6 +183,7 @@ public final class ChatRoom {
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody. */
     public void left(Session session, CloseReason reason) {
         Audience.leave(session);
+        metrics.closed(reason.getCloseCode().getCode());
         Integer id = (Integer) session.getUserProperties().get(ID);
         if (id != null) {
             LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
@@ -166,8 +207,13 @@ public final class ChatRoom {
         }
     }
 
-    /** The server is stopping: every client gets 1001, and the room's background thread ends. */
+    /**
+     * The server is stopping: new clients are refused, each client gets what is queued for it and then 1001
+     * (at most {@code --drain-timeout} in all), and the room's background thread ends.
+     */
     public void stop() {
+        admission.startDraining();
+        Drain.run(settings.operations().drainTimeout());
         housekeeper.close();
         Audience.closeAll(CloseReasons.SHUTTING_DOWN);
     }

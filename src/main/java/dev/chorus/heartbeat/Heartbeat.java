@@ -21,10 +21,19 @@ public final class Heartbeat {
 
     private final Duration interval;
     private final Duration timeout;
+    private final HeartbeatListener listener;
 
     public Heartbeat(Duration interval, Duration timeout) {
+        this(interval, timeout, HeartbeatListener.NONE);
+    }
+
+    /**
+     * @param listener hears every ping sent and every pong missed
+     */
+    public Heartbeat(Duration interval, Duration timeout, HeartbeatListener listener) {
         this.interval = interval;
         this.timeout = timeout;
+        this.listener = listener;
     }
 
     /** How often {@link #check()} must run: the shorter of the two deadlines. */
@@ -60,6 +69,7 @@ public final class Heartbeat {
         // heavy backlog the ping itself may wait behind those messages).
         liveness.delivered(Audience.lastDelivered(session));
         if (liveness.isLate(now, timeout)) {
+            listener.pongMissed();
             LOG.log(
                     Level.INFO,
                     "{0} did not answer a ping within {1}: closing it with 1001",
@@ -71,8 +81,9 @@ public final class Heartbeat {
         }
     }
 
-    private static void ping(Session session, Liveness liveness, long now) {
+    private void ping(Session session, Liveness liveness, long now) {
         liveness.pinged(now);
+        listener.pinged();
         try {
             session.getAsyncRemote()
                     .sendPing(ByteBuffer.wrap(Long.toString(now).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class ChorusServer implements AutoCloseable {
     private final ChatContainer container;
     private final ChatRoom room;
     private final HandshakeDeadlines deadlines;
+    private final LauncherOps ops;
 
     private ChorusServer(
             HttpServer http,
@@ -41,13 +44,15 @@ public final class ChorusServer implements AutoCloseable {
             Optional<NetworkListener> plain,
             ChatContainer container,
             ChatRoom room,
-            HandshakeDeadlines deadlines) {
+            HandshakeDeadlines deadlines,
+            LauncherOps ops) {
         this.http = http;
         this.listener = listener;
         this.plain = plain;
         this.container = container;
         this.room = room;
         this.deadlines = deadlines;
+        this.ops = ops;
     }
 
     /**
@@ -93,15 +98,20 @@ public final class ChorusServer implements AutoCloseable {
         http.getServerConfiguration().addHttpHandler(pages(), "/");
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
+        List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
+        plain.ifPresent(listeners::add);
+        LauncherOps ops = LauncherOps.wire(http, listeners, settings.operations(), room);
         try {
             http.start();
+            ops.start();
         } catch (IOException e) {
             room.stop();
+            http.shutdownNow();
             container.stop();
             deadlines.close();
             throw e;
         }
-        ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines);
+        ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines, ops);
         server.logAddresses();
         return server;
     }
@@ -146,7 +156,15 @@ public final class ChorusServer implements AutoCloseable {
         return plain.map(p -> Listeners.uri(p, true));
     }
 
-    /** Closes every client with 1001, gives them a moment to read it, then releases the port. */
+    /** With {@code --admin-port}: the admin endpoints' base URI (always on 127.0.0.1). */
+    public Optional<URI> adminUri() {
+        return ops.adminUri();
+    }
+
+    /**
+     * Refuses new clients, lets queued messages go out (at most {@code --drain-timeout}), closes every client
+     * with 1001, gives them a moment to read it, then releases the ports.
+     */
     @Override
     public void close() {
         room.stop();
@@ -161,6 +179,7 @@ public final class ChorusServer implements AutoCloseable {
         }
         http.shutdownNow();
         deadlines.close();
+        ops.close();
         container.stop();
         LOG.log(Level.INFO, "Chorus stopped");
     }

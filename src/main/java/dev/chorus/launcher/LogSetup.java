@@ -10,8 +10,19 @@ import java.util.logging.Logger;
 final class LogSetup {
 
     private static final String BUNDLED = "/dev/chorus/launcher/logging.properties";
+    private static final String MANAGER = "java.util.logging.manager";
 
     private LogSetup() {}
+
+    /**
+     * Makes JUL use {@link KeepLoggingAtExit}, unless the user chose a manager. JUL reads this once, when it
+     * first needs its manager, so this runs before the launcher creates any logger.
+     */
+    static void chooseManager() {
+        if (System.getProperty(MANAGER) == null) {
+            System.setProperty(MANAGER, KeepLoggingAtExit.class.getName());
+        }
+    }
 
     static void apply() {
         if (System.getProperty("java.util.logging.config.file") != null

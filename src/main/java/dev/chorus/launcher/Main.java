@@ -38,6 +38,10 @@ public final class Main implements Callable<Integer> {
     static final int CANNOT_START = 1;
     static final int INVALID_SETTING = 2;
 
+    static {
+        LogSetup.chooseManager(); // before the first logger below, or JUL has chosen its own
+    }
+
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
     @Spec

@@ -30,6 +30,13 @@ public final class CloseReasons {
 
     /** A client sent messages faster than its rate limit allows. */
     public static final CloseReason RATE_LIMITED = new CloseReason(CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+    /** An operator disconnected every client (admin endpoint or {@code Controls}), the server stays up. */
+    public static final CloseReason OPERATOR_GOING_AWAY =
+            new CloseReason(CloseCodes.GOING_AWAY, "disconnected by operator");
+
+    /** Like {@link #OPERATOR_GOING_AWAY}, for an operator who asked for a normal closure. */
+    public static final CloseReason OPERATOR_NORMAL =
+            new CloseReason(CloseCodes.NORMAL_CLOSURE, "disconnected by operator");
 
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");

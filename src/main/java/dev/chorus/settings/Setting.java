@@ -37,7 +37,17 @@ public enum Setting {
     KEYSTORE_PASSWORD("keystore-password", "", "Password of --keystore (and of its key)."),
     CERT("cert", "", "PEM certificate chain for TLS (with --key), instead of --keystore."),
     KEY("key", "", "PEM private key (PKCS#8, unencrypted) matching --cert."),
-    PLAIN_PORT("plain-port", "", "With TLS on: also serve plain ws:// and http:// on this port (0 = a free one).");
+    PLAIN_PORT("plain-port", "", "With TLS on: also serve plain ws:// and http:// on this port (0 = a free one)."),
+    DRAIN_TIMEOUT(
+            "drain-timeout",
+            "5s",
+            "On shutdown, how long clients' queued messages may take to go out before every client is closed."),
+    RETRY_AFTER("retry-after", "30s", "The Retry-After sent with 503 to new clients in maintenance or while draining."),
+    METRICS_PATH("metrics-path", "/metrics", "Where Prometheus metrics are served (off: nowhere)."),
+    HEALTH_PATH("health-path", "/health", "Where PATH/live and PATH/ready are served (off: nowhere)."),
+    ADMIN_PORT(
+            "admin-port", "", "Serve the admin endpoints on this port of 127.0.0.1 only (launcher; 0 = a free one)."),
+    ADMIN_TOKEN("admin-token", "", "Bearer token the admin endpoints require; in a WAR it turns /admin/* on.");
 
     private final String key;
     private final String defaultValue;

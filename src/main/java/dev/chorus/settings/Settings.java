@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param pongTimeout how long a ping may go unanswered before the client is closed
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
+ * @param operations the shutdown drain, metrics, health and admin endpoints
  */
 public record Settings(
         String host,
@@ -31,7 +32,8 @@ public record Settings(
         Duration pingInterval,
         Duration pongTimeout,
         Optional<TlsFiles> tls,
-        OptionalInt plainPort) {
+        OptionalInt plainPort,
+        Operations operations) {
 
     /**
      * Builds the settings from raw values.
@@ -64,7 +66,8 @@ public record Settings(
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),
-                parsePlainPort(raw));
+                parsePlainPort(raw),
+                Operations.from(raw));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
@@ -89,7 +92,7 @@ public record Settings(
     }
 
     /** A positive duration in one of {@link Durations}' forms. */
-    private static Duration duration(Function<Setting, String> raw, Setting setting) {
+    static Duration duration(Function<Setting, String> raw, Setting setting) {
         String value = raw.apply(setting).trim();
         Duration parsed;
         try {
@@ -103,7 +106,7 @@ public record Settings(
         return parsed;
     }
 
-    private static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {
+    static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {
         String value = raw.apply(setting);
         String expected = "a whole number from " + min + " to " + max;
         try {

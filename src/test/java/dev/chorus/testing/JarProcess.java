@@ -156,9 +156,12 @@ public final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Sends SIGTERM, as a service manager or Ctrl-C would. */
+    /**
+     * Sends SIGTERM, as a service manager or Ctrl-C would. Through the process handle: {@code Process.destroy()}
+     * would also close our ends of its pipes, and what the server logs while it stops would be lost.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     public List<String> stdout() {

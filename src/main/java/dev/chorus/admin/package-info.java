@@ -1,0 +1,6 @@
+/**
+ * Operating a running room: {@link dev.chorus.admin.Controls} is the Java API (maintenance mode, disconnect
+ * everyone, a message to one client, the client list); {@link dev.chorus.admin.AdminEndpoint} is its HTTP
+ * face behind a bearer token. Off unless a token is configured; on the launcher only on 127.0.0.1.
+ */
+package dev.chorus.admin;

@@ -1,0 +1,79 @@
+package dev.chorus.chat;
+
+import jakarta.websocket.Session;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the room knows about one connected client for its operators: its id, where it connects from (if the
+ * container says), since when, and how many messages it has sent. Lives in the session's user properties.
+ */
+public final class Member {
+
+    private static final String KEY = Member.class.getName();
+    /** Undertow (WildFly) puts the peer's address here. */
+    private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
+
+    private final int id;
+    private final Optional<String> remoteAddress;
+    private final Instant connectedSince;
+    private final AtomicLong messagesIn = new AtomicLong();
+
+    private Member(int id, Optional<String> remoteAddress, Instant connectedSince) {
+        this.id = id;
+        this.remoteAddress = remoteAddress;
+        this.connectedSince = connectedSince;
+    }
+
+    static Member attach(Session session, int id) {
+        Member member = new Member(id, remoteAddressOf(session), Instant.now());
+        session.getUserProperties().put(KEY, member);
+        return member;
+    }
+
+    /** The member behind {@code session}, if it has joined. */
+    public static Optional<Member> of(Session session) {
+        return Optional.ofNullable((Member) session.getUserProperties().get(KEY));
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Optional<String> remoteAddress() {
+        return remoteAddress;
+    }
+
+    public Instant connectedSince() {
+        return connectedSince;
+    }
+
+    public long messagesIn() {
+        return messagesIn.get();
+    }
+
+    void received() {
+        messagesIn.incrementAndGet();
+    }
+
+    /**
+     * The portable API has no remote address: Undertow offers it as a user property, Tyrus (Payara, the
+     * launcher) as {@code TyrusSession.getRemoteAddr()}, looked up by name so the WAR needs no Tyrus on WildFly.
+     */
+    private static Optional<String> remoteAddressOf(Session session) {
+        Object property = session.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
+        if (property instanceof InetSocketAddress address) {
+            return Optional.of(address.getHostString() + ":" + address.getPort());
+        }
+        try {
+            Method getter = session.getClass().getMethod("getRemoteAddr");
+            Object address = getter.invoke(session);
+            return address == null ? Optional.empty() : Optional.of(address.toString());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.chorus.lifecycle;
+
+import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.Outbox;
+import dev.chorus.protocol.CloseReasons;
+import jakarta.websocket.Session;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The graceful end of a room: each client is closed with {@code 1001 server shutting down} as soon as its
+ * outbox is empty, so the close frame follows everything already queued for it. Whoever is still waiting for
+ * the network when the drain timeout runs out is closed at once and its queue dropped.
+ */
+public final class Drain {
+
+    private static final System.Logger LOG = System.getLogger(Drain.class.getName());
+    /**
+     * How often the drain looks at the outboxes. It polls rather than hooking every send: the drain happens
+     * once, at shutdown, and the hot path stays free of shutdown checks.
+     */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private Drain() {}
+
+    /** Drains every member for at most {@code timeout}; returns when all are closed. */
+    public static void run(Duration timeout) {
+        if (Audience.size() == 0) {
+            return; // nothing to drain, nothing to say (a startup that failed stops this way too)
+        }
+        LOG.log(Level.INFO, "Draining {0} clients for at most {1}", Integer.toString(Audience.size()), timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (closeTheDrained() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                cutTheRest(timeout);
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cutTheRest(timeout);
+                return;
+            }
+        }
+        LOG.log(Level.INFO, "Drained: every client had its queued messages and a 1001 close");
+    }
+
+    /** Closes every member whose outbox is empty; returns how many still have something queued. */
+    private static int closeTheDrained() {
+        AtomicInteger waiting = new AtomicInteger();
+        Audience.forEach(session -> {
+            if (Audience.outbox(session).map(Outbox::pendingMessages).orElse(0) == 0) {
+                Audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
+            } else {
+                waiting.incrementAndGet();
+            }
+        });
+        return waiting.get();
+    }
+
+    private static void cutTheRest(Duration timeout) {
+        AtomicInteger clients = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        Audience.forEach(session -> {
+            clients.incrementAndGet();
+            bytes.addAndGet(queuedBytes(session));
+            Audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
+        });
+        LOG.log(
+                Level.WARNING,
+                "Drain timed out after {0}: closed {1} clients with {2} bytes still queued",
+                timeout,
+                Integer.toString(clients.get()),
+                Long.toString(bytes.get()));
+    }
+
+    private static long queuedBytes(Session session) {
+        Optional<Outbox> outbox = Audience.outbox(session);
+        return outbox.map(Outbox::pendingBytes).orElse(0L);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.chorus.metrics;
+
+import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.BroadcastListener;
+import dev.chorus.broadcast.Outbox;
+import dev.chorus.broadcast.Outgoing;
+import dev.chorus.heartbeat.HeartbeatListener;
+import dev.chorus.lifecycle.Admission.Refusal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+
+/**
+ * Every metric Chorus exports, and the only place their names live. One instance per room, with its own
+ * Prometheus registry, so the launcher, Payara and WildFly export the same names. Per-message paths only
+ * bump counters resolved up front: nothing is looked up or allocated per message.
+ */
+public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
+
+    /** The Prometheus text exposition format, version 0.0.4. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final Duration[] FANOUT_BUCKETS = {
+        Duration.ofNanos(10_000), Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(500_000),
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1)
+    };
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Counter accepted;
+    private final Map<Refusal, Counter> rejected = new EnumMap<>(Refusal.class);
+    private final Traffic received;
+    private final Traffic sent;
+    private final Timer fanOut;
+    private final Map<Eviction, Counter> evictions = new EnumMap<>(Eviction.class);
+    private final Counter pings;
+    private final Counter missedPongs;
+    private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
+
+    public ChatMetrics() {
+        Gauge.builder("chorus.connections.open", Audience::size)
+                .description("Clients connected now")
+                .register(registry);
+        accepted = Counter.builder("chorus.connections.accepted")
+                .description("Clients that joined")
+                .register(registry);
+        for (Refusal refusal : Refusal.values()) {
+            rejected.put(
+                    refusal,
+                    Counter.builder("chorus.connections.rejected")
+                            .description("New clients turned away with 503 before the upgrade, by reason")
+                            .tag("reason", refusal.label())
+                            .register(registry));
+        }
+        received = new Traffic(registry, "received", "from clients");
+        sent = new Traffic(registry, "sent", "to clients, one per recipient");
+        fanOut = Timer.builder("chorus.broadcast.fanout")
+                .description("How long one broadcast takes to reach every client's outbox")
+                .serviceLevelObjectives(FANOUT_BUCKETS)
+                .register(registry);
+        outboxGauge("chorus.outbox.queued.messages", "Messages queued for all clients", Outbox::pendingMessages);
+        outboxGauge("chorus.outbox.queued.bytes", "Bytes queued for all clients", Outbox::pendingBytes);
+        for (Eviction eviction : Eviction.values()) {
+            evictions.put(
+                    eviction,
+                    Counter.builder("chorus.slow.consumers.evicted")
+                            .description("Clients closed with 1008 as slow consumers, by reason")
+                            .tag("reason", eviction.name().toLowerCase(java.util.Locale.ROOT))
+                            .register(registry));
+        }
+        pings = Counter.builder("chorus.pings.sent")
+                .description("Heartbeat pings")
+                .register(registry);
+        missedPongs = Counter.builder("chorus.pongs.missed")
+                .description("Clients closed because their pong came late")
+                .register(registry);
+    }
+
+    /** The registry, e.g. to add JVM metrics or to read a meter in a test. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Everything, in the Prometheus text format ({@link #CONTENT_TYPE}). */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void accepted() {
+        accepted.increment();
+    }
+
+    public void rejected(Refusal why) {
+        rejected.get(why).increment();
+    }
+
+    /** A client sent a text message of {@code text}. */
+    public void receivedText(String text) {
+        received.text(Utf8.length(text));
+    }
+
+    /** A client sent a binary message of {@code bytes} bytes. */
+    public void receivedBinary(int bytes) {
+        received.binary(bytes);
+    }
+
+    /** One broadcast took {@code nanos} to reach every outbox. */
+    public void fannedOut(long nanos) {
+        fanOut.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A connection closed with {@code code}, whoever closed it. */
+    public void closed(int code) {
+        closes.computeIfAbsent(code, c -> Counter.builder("chorus.closes")
+                        .description("Closed connections, by close code")
+                        .tag("code", Integer.toString(c))
+                        .register(registry))
+                .increment();
+    }
+
+    @Override
+    public void delivered(Outgoing message) {
+        if (message instanceof Outgoing.Text) {
+            sent.text(message.size());
+        } else {
+            sent.binary(message.size());
+        }
+    }
+
+    @Override
+    public void evicted(Eviction why) {
+        evictions.get(why).increment();
+    }
+
+    @Override
+    public void pinged() {
+        pings.increment();
+    }
+
+    @Override
+    public void pongMissed() {
+        missedPongs.increment();
+    }
+
+    private void outboxGauge(String name, String description, ToLongFunction<Outbox> depth) {
+        Gauge.builder(name, () -> sumOverOutboxes(depth))
+                .description(description)
+                .register(registry);
+    }
+
+    /** Read at scrape time only: one pass over the members. */
+    private static long sumOverOutboxes(ToLongFunction<Outbox> depth) {
+        long[] sum = {0};
+        Audience.forEach(session -> Audience.outbox(session).ifPresent(o -> sum[0] += depth.applyAsLong(o)));
+        return sum[0];
+    }
+}

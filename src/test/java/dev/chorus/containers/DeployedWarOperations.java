@@ -1,0 +1,70 @@
+package dev.chorus.containers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.Http;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.Scrape;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Metrics and health of the built WAR, under its context path ({@code /chorus/metrics},
+ * {@code /chorus/health/...}), with the same names as the launcher's; the admin endpoints are absent
+ * without a token. Subclasses only name the container.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class DeployedWarOperations {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive builtWar() {
+        return DeployedWar.builtWar();
+    }
+
+    private URI at(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
+
+    @Test
+    void metricsUnderTheContextPathCountAClientThatSaysSomething() throws Exception {
+        URI metrics = at("metrics");
+        assertEquals("/chorus/metrics", metrics.getPath(), "under the context path");
+        Scrape before = Scrape.of(metrics);
+        try (Peer peer = Peer.join(URI.create(base.toString().replaceFirst("^http", "ws")))) {
+            peer.sayAndLearnId("counted in the container");
+            Scrape during = Scrape.of(metrics);
+            assertEquals(
+                    before.value("chorus_messages_received_total", "type", "text") + 1,
+                    during.value("chorus_messages_received_total", "type", "text"),
+                    during::text);
+            assertTrue(during.value("chorus_connections_open") >= 1, during::text);
+            assertTrue(during.text().contains("\nchorus_broadcast_fanout_seconds_bucket{"), during::text);
+        }
+    }
+
+    @Test
+    void liveAndReadyAnswer200WithSmallJson() throws Exception {
+        HttpResponse<String> live = Http.get(at("health/live"));
+        assertEquals(200, live.statusCode(), live::body);
+        assertEquals("{\"status\":\"UP\"}", live.body());
+        HttpResponse<String> ready = Http.get(at("health/ready"));
+        assertEquals(200, ready.statusCode(), ready::body);
+        assertEquals("{\"status\":\"UP\"}", ready.body());
+    }
+
+    @Test
+    void theAdminEndpointsAreAbsentWithoutAToken() throws Exception {
+        assertEquals(404, Http.get(at("admin/clients")).statusCode());
+    }
+}
