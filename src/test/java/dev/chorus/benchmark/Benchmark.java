@@ -58,11 +58,11 @@ public final class Benchmark implements Callable<Integer> {
     private List<Kind> kinds = List.of(Kind.values());
 
     @Option(
-            names = "--chorus-setting",
+            names = "--server-setting",
             split = ",",
             paramLabel = "NAME=VALUE",
             defaultValue = "message-rate=0,max-connections-per-address=100000",
-            description = "Chorus settings for every Chorus server, as -Dchorus.NAME=VALUE. Default: ${DEFAULT-VALUE}:"
+            description = "Launcher settings for both servers, as -Dchorus.NAME=VALUE. Default: ${DEFAULT-VALUE}:"
                     + " every client comes from 127.0.0.1 and the senders send far more than 50 messages/s, which"
                     + " Chorus's per-address and per-client defaults refuse.")
     private Map<String, String> chorusSettings;
@@ -137,7 +137,7 @@ public final class Benchmark implements Callable<Integer> {
         }
         return List.of(
                 Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings)),
-                Contender.process("naive baseline", ServerProcess.naive()));
+                Contender.process("naive baseline", ServerProcess.naive(chorusSettings)));
     }
 
     private Path logDirectory() {

@@ -2,6 +2,7 @@ package dev.chorus.benchmark;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,9 @@ final class LoadClient implements AutoCloseable {
 
     private static String reason(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof WebSocketHandshakeException refused) {
+            return "handshake refused with HTTP " + refused.getResponse().statusCode();
+        }
         String message = String.valueOf(cause.getMessage());
         return cause.getClass().getSimpleName() + ": " + (message.length() > 80 ? message.substring(0, 80) : message);
     }

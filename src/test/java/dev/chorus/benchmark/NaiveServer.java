@@ -18,10 +18,11 @@ public final class NaiveServer {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         quietLogging();
+        // Loopback and a free port always; every other launcher setting as Chorus gets it (-Dchorus.NAME=VALUE).
         Settings settings = Settings.from(setting -> switch (setting) {
             case HOST -> "127.0.0.1";
             case PORT -> "0";
-            default -> setting.defaultValue();
+            default -> setting.fromEnvironment();
         });
         ChorusServer server = ChorusServer.start(settings, NaiveEndpoint.class);
         System.err.println("Naive baseline listening on " + server.uri());

@@ -61,14 +61,26 @@ final class ServerProcess implements Server {
      */
     static List<String> chorus(Path jar, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(java()));
-        settings.forEach((name, value) -> command.add("-Dchorus." + name + "=" + value));
+        command.addAll(properties(settings));
         command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0"));
         return command;
     }
 
-    /** The naive baseline, on this JVM's class path (the test class path, which holds it). */
-    static List<String> naive() {
-        return List.of(java(), "-classpath", System.getProperty("java.class.path"), NaiveServer.class.getName());
+    /**
+     * The naive baseline on this JVM's class path (the test class path, which holds it), with the same settings:
+     * it runs on the launcher's listener, whose connection limits apply to it as well.
+     */
+    static List<String> naive(Map<String, String> settings) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(properties(settings));
+        command.addAll(List.of("-classpath", System.getProperty("java.class.path"), NaiveServer.class.getName()));
+        return command;
+    }
+
+    private static List<String> properties(Map<String, String> settings) {
+        return settings.entrySet().stream()
+                .map(setting -> "-Dchorus." + setting.getKey() + "=" + setting.getValue())
+                .toList();
     }
 
     /** {@code command} as the report shows it: {@code java} for the JDK's path, no class path spelled out. */

@@ -15,8 +15,8 @@
  *
  * <p>Workloads: {@code connect} (N clients connect; time, failures, RSS per connection), {@code fanout}
  * (closed-loop senders, throughput and latency), {@code rate} (fixed offered load, latency from the schedule),
- * {@code slow} (one client stops reading while large messages stream). Chorus runs with its defaults except two
- * (see {@code --chorus-setting}): every client comes from 127.0.0.1 and the senders send far more than the
- * default per-client message rate. Server logs go to {@code target/bench-logs/}.
+ * {@code slow} (one client stops reading while large messages stream). Both servers run on the launcher's
+ * listener with its defaults except two (see {@code --server-setting}): every client comes from 127.0.0.1 and the
+ * senders send far more than the default per-client message rate. Server logs go to {@code target/bench-logs/}.
  */
 package dev.chorus.benchmark;
