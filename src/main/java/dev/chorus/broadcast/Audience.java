@@ -45,6 +45,24 @@ public final class Audience {
         }
     }
 
+    /**
+     * Queues, for every member, the rendition of {@code message} that its subprotocol calls for (nothing if
+     * there is none for it); returns at once.
+     */
+    public static void broadcast(Renditions message) {
+        for (Session session : SESSIONS) {
+            Outgoing rendition = message.in(session.getNegotiatedSubprotocol());
+            if (rendition != null) {
+                deliver(session, rendition);
+            }
+        }
+    }
+
+    /** Queues {@code message} for {@code session} alone (if it is a member); returns at once. */
+    public static void deliverTo(Session session, Outgoing message) {
+        deliver(session, message);
+    }
+
     /** How many sessions are members right now. */
     public static int size() {
         return SESSIONS.size();
