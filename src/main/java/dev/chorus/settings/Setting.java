@@ -20,7 +20,12 @@ public enum Setting {
     KEYSTORE_PASSWORD("keystore-password", "", "Password of --keystore (and of its key)."),
     CERT("cert", "", "PEM certificate chain for TLS (with --key), instead of --keystore."),
     KEY("key", "", "PEM private key (PKCS#8, unencrypted) matching --cert."),
-    PLAIN_PORT("plain-port", "", "With TLS on: also serve plain ws:// and http:// on this port (0 = a free one).");
+    PLAIN_PORT("plain-port", "", "With TLS on: also serve plain ws:// and http:// on this port (0 = a free one)."),
+    HISTORY(
+            "history",
+            "100",
+            "Said-messages kept for chorus.v1 clients' history and reconnects (0 keeps none; never more bytes than"
+                    + " --outbox-bytes).");
 
     private final String key;
     private final String defaultValue;

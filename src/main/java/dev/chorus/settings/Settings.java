@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param pongTimeout how long a ping may go unanswered before the client is closed
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
+ * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
  */
 public record Settings(
         String host,
@@ -28,7 +29,8 @@ public record Settings(
         Duration pingInterval,
         Duration pongTimeout,
         Optional<TlsFiles> tls,
-        OptionalInt plainPort) {
+        OptionalInt plainPort,
+        int history) {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -53,7 +55,8 @@ public record Settings(
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),
-                parsePlainPort(raw));
+                parsePlainPort(raw),
+                integer(raw, Setting.HISTORY, 0, 1_000_000));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
