@@ -5,11 +5,13 @@ import dev.chorus.broadcast.Outgoing;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
+import dev.chorus.v1.ChorusV1;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,17 +26,19 @@ public final class ChatRoom {
 
     private static volatile ChatRoom current;
 
-    private final Settings settings;
     private final AtomicInteger lastId = new AtomicInteger();
     private final Housekeeper housekeeper;
+    private final Timeline timeline;
+    private final V1Requests v1;
 
     /**
      * @param threads makes the one background thread (write timeouts, heartbeats): a container's managed
      *     thread factory in a WAR, daemon threads in the launcher
      */
     public ChatRoom(Settings settings, ThreadFactory threads) {
-        this.settings = settings;
         this.housekeeper = new Housekeeper(threads);
+        this.timeline = new Timeline(settings.history(), settings.outboxLimits());
+        this.v1 = new V1Requests(timeline);
         housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout());
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
@@ -71,21 +75,31 @@ public final class ChatRoom {
         }
     }
 
-    /** A client connected: give it the next id and greet everyone, the newcomer included. */
+    /**
+     * A client connected: give it the next id and greet everyone, the newcomer included (a chorus.v1 newcomer
+     * gets its welcome instead).
+     */
     public void join(Session session) {
         int id = lastId.incrementAndGet();
         session.getUserProperties().put(ID, id);
         Heartbeat.attach(session);
-        Audience.join(session, ChatLines.client(id), settings.outboxLimits());
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
-        Audience.broadcast(Outgoing.text(ChatLines.GREETING));
+        if (ChorusV1.isSpokenBy(session)) {
+            v1.join(session, id);
+        } else {
+            timeline.join(session, id, OptionalLong.empty());
+        }
     }
 
-    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X}. */
+    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
     public void said(Session session, String text) {
         int id = idOf(session);
+        if (ChorusV1.isSpokenBy(session)) {
+            v1.heard(session, id, text);
+            return;
+        }
         LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
-        Audience.broadcast(Outgoing.text(ChatLines.said(id, text)));
+        timeline.say(id, text);
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
@@ -93,7 +107,7 @@ public final class ChatRoom {
         int id = idOf(session);
         Outgoing message = Outgoing.binary(data);
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        Audience.broadcast(message);
+        timeline.relay(message);
     }
 
     /** A pong came back: the client is alive. */
@@ -101,14 +115,16 @@ public final class ChatRoom {
         Heartbeat.ponged(session);
     }
 
-    /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody. */
+    /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
-        Audience.leave(session);
         Integer id = (Integer) session.getUserProperties().get(ID);
-        if (id != null) {
-            LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
-            LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
-        }
+        // Logged once it is forgotten, so whoever reads the line finds it gone.
+        timeline.leave(session, id, () -> {
+            if (id != null) {
+                LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
+                LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
+            }
+        });
     }
 
     /** Something failed on this connection: a vanished peer is routine; anything else is a bug. */
