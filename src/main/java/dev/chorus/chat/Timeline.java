@@ -50,6 +50,12 @@ final class Timeline {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         boolean v1 = ChorusV1.isSpokenBy(session);
         turns.take(() -> {
+            if (!session.isOpen()) {
+                // It dropped while waiting for this turn, and its leave may have run already: admitting it now
+                // would keep a dead session forever. (Tyrus marks a session closed before calling onClose,
+                // and may call it while onOpen waits; Undertow calls onClose only after onOpen returned.)
+                return;
+            }
             Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)));
             members.put(id, session);
             Audience.join(session, ChatLines.client(id), limits);
