@@ -138,7 +138,7 @@ public final class Audience {
         long dropped = outbox.close();
         LOG.log(
                 Level.WARNING,
-                "{0} is a slow consumer, {1} ({2} bytes queued): closing it with {3}",
+                "{0} is a slow consumer, {1} ({2,number,#} bytes queued): closing it with {3,number,#}",
                 nameOf(session),
                 why,
                 dropped,

@@ -51,6 +51,7 @@ public class HandshakeGuard extends HttpFilter {
                 request.getRemoteAddr(),
                 refused.status(),
                 refused.reason());
+        dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
         refused.headers().forEach(response::setHeader);
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");
