@@ -151,7 +151,7 @@ public final class ChatRoom {
         } else if (result instanceof Inbound.Refused refused) {
             LOG.log(
                     Level.INFO,
-                    "{0} crossed a limit: closing it with {1} {2}",
+                    "{0} crossed a limit: closing it with {1,number,#} {2}",
                     name(session),
                     refused.reason().getCloseCode().getCode(),
                     refused.reason().getReasonPhrase());
