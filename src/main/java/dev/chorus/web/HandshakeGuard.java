@@ -47,7 +47,7 @@ public class HandshakeGuard extends HttpFilter {
         Rejection refused = rejection.get();
         LOG.log(
                 Level.INFO,
-                "Refused an upgrade from {0}: {1} {2}",
+                "Refused an upgrade from {0}: {1,number,#} {2}",
                 request.getRemoteAddr(),
                 refused.status(),
                 refused.reason());
