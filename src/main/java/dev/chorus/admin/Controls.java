@@ -74,7 +74,7 @@ public final class Controls {
             return false;
         }
         LOG.log(Level.INFO, () -> "An operator sent " + ChatLines.client(id) + ": " + ChatLines.cutForLog(text));
-        Audience.sendTo(session.get(), Outgoing.text(text));
+        Audience.deliverTo(session.get(), Outgoing.text(text));
         return true;
     }
 

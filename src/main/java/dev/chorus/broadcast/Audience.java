@@ -62,8 +62,21 @@ public final class Audience {
         return SESSIONS.contains(session);
     }
 
-    /** Queues {@code message} for one member only; returns at once. */
-    public static void sendTo(Session session, Outgoing message) {
+    /**
+     * Queues, for every member, the rendition of {@code message} that its subprotocol calls for (nothing if
+     * there is none for it); returns at once.
+     */
+    public static void broadcast(Renditions message) {
+        for (Session session : SESSIONS) {
+            Outgoing rendition = message.in(session.getNegotiatedSubprotocol());
+            if (rendition != null) {
+                deliver(session, rendition);
+            }
+        }
+    }
+
+    /** Queues {@code message} for {@code session} alone (if it is a member); returns at once. */
+    public static void deliverTo(Session session, Outgoing message) {
         deliver(session, message);
     }
 
@@ -125,7 +138,7 @@ public final class Audience {
         long dropped = outbox.close();
         LOG.log(
                 Level.WARNING,
-                "{0} is a slow consumer, {1} ({2} bytes queued): closing it with {3}",
+                "{0} is a slow consumer, {1} ({2,number,#} bytes queued): closing it with {3,number,#}",
                 nameOf(session),
                 why,
                 dropped,

@@ -10,12 +10,14 @@ import dev.chorus.limits.Inbound;
 import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
+import dev.chorus.v1.ChorusV1;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +38,8 @@ public final class ChatRoom {
     private final Housekeeper housekeeper;
     private final ChatMetrics metrics = new ChatMetrics();
     private final Admission admission = new Admission();
+    private final Timeline timeline;
+    private final V1Requests v1;
 
     /**
      * @param threads makes the one background thread (write timeouts, heartbeats): a container's managed
@@ -45,6 +49,8 @@ public final class ChatRoom {
         this.settings = settings;
         this.housekeeper = new Housekeeper(threads);
         Audience.listen(metrics);
+        this.timeline = new Timeline(settings.history(), settings.outboxLimits());
+        this.v1 = new V1Requests(timeline);
         housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout(), metrics);
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
@@ -100,17 +106,25 @@ public final class ChatRoom {
         return refusal;
     }
 
-    /** A client connected: give it the next id and greet everyone, the newcomer included. */
+    /**
+     * A client connected: give it the next id and greet everyone, the newcomer included (a chorus.v1 newcomer
+     * gets its welcome instead).
+     */
     public void join(Session session) {
         int id = lastId.incrementAndGet();
         session.getUserProperties().put(ID, id);
         session.getUserProperties().put(INBOUND, new Inbound(settings.inboundLimits()));
         Member.attach(session, id);
         Heartbeat.attach(session);
-        Audience.join(session, ChatLines.client(id), settings.outboxLimits());
         metrics.accepted();
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
-        broadcast(Outgoing.text(ChatLines.GREETING));
+        long start = System.nanoTime();
+        if (ChorusV1.isSpokenBy(session)) {
+            v1.join(session, id);
+        } else {
+            timeline.join(session, id, OptionalLong.empty());
+        }
+        metrics.fannedOut(System.nanoTime() - start);
     }
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
@@ -137,7 +151,7 @@ public final class ChatRoom {
         } else if (result instanceof Inbound.Refused refused) {
             LOG.log(
                     Level.INFO,
-                    "{0} crossed a limit: closing it with {1} {2}",
+                    "{0} crossed a limit: closing it with {1,number,#} {2}",
                     name(session),
                     refused.reason().getCloseCode().getCode(),
                     refused.reason().getReasonPhrase());
@@ -149,13 +163,19 @@ public final class ChatRoom {
         return (Inbound) session.getUserProperties().get(INBOUND);
     }
 
-    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X}. */
+    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
     public void said(Session session, String text) {
         int id = idOf(session);
         Member.of(session).ifPresent(Member::received);
         metrics.receivedText(text);
+        if (ChorusV1.isSpokenBy(session)) {
+            v1.heard(session, id, text);
+            return;
+        }
         LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
-        broadcast(Outgoing.text(ChatLines.said(id, text)));
+        long start = System.nanoTime();
+        timeline.say(id, text);
+        metrics.fannedOut(System.nanoTime() - start);
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
@@ -165,13 +185,8 @@ public final class ChatRoom {
         Member.of(session).ifPresent(Member::received);
         metrics.receivedBinary(message.size());
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        broadcast(message);
-    }
-
-    /** Every broadcast goes through here, so its fan-out is timed. */
-    private void broadcast(Outgoing message) {
         long start = System.nanoTime();
-        Audience.broadcast(message);
+        timeline.relay(message);
         metrics.fannedOut(System.nanoTime() - start);
     }
 
@@ -180,15 +195,17 @@ public final class ChatRoom {
         Heartbeat.ponged(session);
     }
 
-    /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody. */
+    /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
-        Audience.leave(session);
         metrics.closed(reason.getCloseCode().getCode());
         Integer id = (Integer) session.getUserProperties().get(ID);
-        if (id != null) {
-            LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
-            LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
-        }
+        // Logged once it is forgotten, so whoever reads the line finds it gone.
+        timeline.leave(session, id, () -> {
+            if (id != null) {
+                LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
+                LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
+            }
+        });
     }
 
     /** Something failed on this connection: a vanished peer is routine; anything else is a bug. */

@@ -1,6 +1,7 @@
 package dev.chorus.endpoint;
 
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.v1.ChorusV1;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -11,8 +12,11 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.ByteBuffer;
 
-/** The chat socket at the application's root. Holds no state: per-connection state lives in the session. */
-@ServerEndpoint("/")
+/**
+ * The chat socket at the application's root. Holds no state: per-connection state lives in the session. A
+ * client that offers the {@code chorus.v1} subprotocol gets it; everyone else gets the tutorial's text.
+ */
+@ServerEndpoint(value = "/", subprotocols = ChorusV1.NAME)
 public class ChatEndpoint {
 
     @OnOpen

@@ -38,6 +38,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted;
     private final Map<Refusal, Counter> rejected = new EnumMap<>(Refusal.class);
+    private final Map<Integer, Counter> refusedHandshakes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Traffic received;
     private final Traffic sent;
     private final Timer fanOut;
@@ -101,6 +102,16 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
 
     public void rejected(Refusal why) {
         rejected.get(why).increment();
+    }
+
+    /** An upgrade refused by the handshake rules (bad request, foreign origin, full server), by HTTP status. */
+    public void handshakeRefused(int status) {
+        refusedHandshakes
+                .computeIfAbsent(status, s -> Counter.builder("chorus.connections.rejected")
+                        .description("New clients turned away before the upgrade, by reason")
+                        .tag("reason", "http-" + s)
+                        .register(registry))
+                .increment();
     }
 
     /** A client sent a text message of {@code text}. */

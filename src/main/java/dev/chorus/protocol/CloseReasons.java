@@ -38,6 +38,17 @@ public final class CloseReasons {
     public static final CloseReason OPERATOR_NORMAL =
             new CloseReason(CloseCodes.NORMAL_CLOSURE, "disconnected by operator");
 
+    /** A chorus.v1 client sent text that is not a command: not a JSON object with a string "type", or bad fields. */
+    public static final CloseReason INVALID_COMMAND =
+            new CloseReason(CloseCodes.NOT_CONSISTENT, "invalid chorus.v1 command");
+
+    /** A chorus.v1 client sent a well-formed command of a type the server does not know. */
+    public static final CloseReason UNKNOWN_COMMAND =
+            new CloseReason(CloseCodes.CANNOT_ACCEPT, "unknown chorus.v1 command");
+
+    /** A chorus.v1 client connected with a {@code ?since=} that is not a whole number from 0 up. */
+    public static final CloseReason INVALID_SINCE = new CloseReason(CloseCodes.VIOLATED_POLICY, "invalid since");
+
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 

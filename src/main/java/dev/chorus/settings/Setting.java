@@ -47,7 +47,12 @@ public enum Setting {
     HEALTH_PATH("health-path", "/health", "Where PATH/live and PATH/ready are served (off: nowhere)."),
     ADMIN_PORT(
             "admin-port", "", "Serve the admin endpoints on this port of 127.0.0.1 only (launcher; 0 = a free one)."),
-    ADMIN_TOKEN("admin-token", "", "Bearer token the admin endpoints require; in a WAR it turns /admin/* on.");
+    ADMIN_TOKEN("admin-token", "", "Bearer token the admin endpoints require; in a WAR it turns /admin/* on."),
+    HISTORY(
+            "history",
+            "100",
+            "Said-messages kept for chorus.v1 clients' history and reconnects (0 keeps none; never more bytes than"
+                    + " --outbox-bytes).");
 
     private final String key;
     private final String defaultValue;

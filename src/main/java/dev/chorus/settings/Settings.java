@@ -22,6 +22,7 @@ import java.util.function.Function;
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
  * @param operations the shutdown drain, metrics, health and admin endpoints
+ * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
  */
 public record Settings(
         String host,
@@ -33,7 +34,8 @@ public record Settings(
         Duration pongTimeout,
         Optional<TlsFiles> tls,
         OptionalInt plainPort,
-        Operations operations) {
+        Operations operations,
+        int history) {
 
     /**
      * Builds the settings from raw values.
@@ -67,7 +69,8 @@ public record Settings(
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),
                 parsePlainPort(raw),
-                Operations.from(raw));
+                Operations.from(raw),
+                integer(raw, Setting.HISTORY, 0, 1_000_000));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */

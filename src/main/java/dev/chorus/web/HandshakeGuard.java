@@ -47,10 +47,11 @@ public class HandshakeGuard extends HttpFilter {
         Rejection refused = rejection.get();
         LOG.log(
                 Level.INFO,
-                "Refused an upgrade from {0}: {1} {2}",
+                "Refused an upgrade from {0}: {1,number,#} {2}",
                 request.getRemoteAddr(),
                 refused.status(),
                 refused.reason());
+        dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
         refused.headers().forEach(response::setHeader);
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");

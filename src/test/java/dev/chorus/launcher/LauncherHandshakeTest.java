@@ -8,6 +8,7 @@ import dev.chorus.settings.Setting;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawHttp;
 import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.Scrape;
 import dev.chorus.testing.TestServers;
 import java.io.InputStream;
 import java.net.Socket;
@@ -39,6 +40,17 @@ class LauncherHandshakeTest implements HandshakeContract {
     @Override
     public URI chatUri() {
         return server.uri();
+    }
+
+    @Test
+    void everyRefusedUpgradeIsCountedByItsStatus() throws Exception {
+        try (ChorusServer fresh = TestServers.start(Map.of())) {
+            RawHttp.upgrade(fresh.uri(), "GET", UPGRADE + KEY + VERSION + "Origin: https://evil.example\r\n");
+            RawHttp.upgrade(fresh.uri(), "GET", UPGRADE + VERSION);
+            URI metrics = fresh.pageUri().resolve("/metrics");
+            Scrape.awaitValue(metrics, 1, "chorus_connections_rejected_total", "reason", "http-403");
+            Scrape.awaitValue(metrics, 1, "chorus_connections_rejected_total", "reason", "http-400");
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ class ArtifactsIT {
 
     /** Jars a Jakarta EE container already provides; one of these in WEB-INF/lib would clash with it. */
     private static final Pattern CONTAINER_PROVIDED = Pattern.compile(
-            "tyrus|grizzly|undertow|jakarta\\.|javax\\.|websocket-api|servlet|weld|jboss|glassfish|payara|hk2|cdi");
+            "tyrus|grizzly|undertow|jakarta\\.|javax\\.|websocket-api|servlet|weld|jboss|glassfish|payara|hk2|cdi|parsson");
 
     private static List<String> entries(Path archive) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
@@ -57,5 +57,8 @@ class ArtifactsIT {
         assertTrue(names.contains("dev/chorus/launcher/Main.class"));
         assertTrue(names.contains("org/glassfish/tyrus/core/TyrusWebSocketEngine.class"));
         assertTrue(names.contains("org/glassfish/grizzly/http/server/HttpServer.class"));
+        assertTrue(names.contains("jakarta/json/Json.class"), "chorus.v1's JSON API");
+        assertTrue(names.contains("org/eclipse/parsson/JsonProviderImpl.class"), "and its implementation");
+        assertTrue(names.contains("META-INF/services/jakarta.json.spi.JsonProvider"), "found through ServiceLoader");
     }
 }

@@ -37,6 +37,20 @@ class SettingsTest {
     }
 
     @Test
+    void theHistoryKeepsAHundredSaidMessagesUnlessToldOtherwise() {
+        assertEquals(100, with(Map.of()).history());
+        assertEquals(0, with(Map.of(Setting.HISTORY, "0")).history());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "lots", "1000001"})
+    void aBadHistoryIsRefusedNamingTheSetting(String history) {
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.HISTORY, history)));
+        assertTrue(e.getMessage().contains("--history"), e.getMessage());
+    }
+
+    @Test
     void anEmptyHostIsRefused() {
         assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.HOST, " ")));
     }

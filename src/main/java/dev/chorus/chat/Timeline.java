@@ -1,0 +1,123 @@
+package dev.chorus.chat;
+
+import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.broadcast.Outgoing;
+import dev.chorus.broadcast.Renditions;
+import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Events;
+import dev.chorus.v1.History;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The room's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
+ * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves. Each runs in
+ * its own {@link Turns turn}, so every member receives the same events in the same order; a newcomer's
+ * welcome and replay are queued in the turn that makes it a member, so the first live message after them
+ * is the next seq: no duplicate, no hole. Each event is built once and shared by every outbox.
+ */
+final class Timeline {
+
+    private final Turns turns = new Turns();
+    private final OutboxLimits limits;
+    private final History history;
+
+    /** Who is present, by id, in join order. Touched only in turns. */
+    private final Map<Integer, Session> members = new TreeMap<>();
+
+    /** The newest said-message's seq, 0 before the first. Touched only in turns. */
+    private long seq;
+
+    /**
+     * @param historySize how many said-messages are kept for history and recovery
+     * @param limits every client's outbox limits: a replay takes at most half of them, and the history keeps no
+     *     more bytes than one outbox could hold
+     */
+    Timeline(int historySize, OutboxLimits limits) {
+        this.limits = limits;
+        this.history = new History(historySize, limits.maxBytes());
+    }
+
+    /**
+     * Client {@code id} connected: everyone present hears of it, then it receives the tutorial's greeting, or
+     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed.
+     */
+    void join(Session session, int id, OptionalLong since) {
+        Outgoing greeting = Outgoing.text(ChatLines.GREETING);
+        boolean v1 = ChorusV1.isSpokenBy(session);
+        turns.take(() -> {
+            if (!session.isOpen()) {
+                // It dropped while waiting for this turn, and its leave may have run already: admitting it now
+                // would keep a dead session forever. (Tyrus marks a session closed before calling onClose,
+                // and may call it while onOpen waits; Undertow calls onClose only after onOpen returned.)
+                return;
+            }
+            Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)));
+            members.put(id, session);
+            Audience.join(session, ChatLines.client(id), limits);
+            if (!v1) {
+                Audience.deliverTo(session, greeting);
+                return;
+            }
+            Audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
+            since.ifPresent(after -> replay(session, after));
+        });
+    }
+
+    /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
+    void say(int id, String text) {
+        Outgoing line = Outgoing.text(ChatLines.said(id, text));
+        turns.take(() -> {
+            long said = ++seq;
+            Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, text));
+            history.add(said, message, line.size());
+            Audience.broadcast(message);
+        });
+    }
+
+    /** Binary goes to everyone as it is, in the same order as everything else (no seq, not kept). */
+    void relay(Outgoing binary) {
+        turns.take(() -> Audience.broadcast(binary));
+    }
+
+    /** A chorus.v1 client asked for the history: the newest kept said-messages, as much as half its outbox holds. */
+    void showHistory(Session session) {
+        turns.take(() -> {
+            List<String> said = history.newest(limits.maxMessages() / 2, limits.maxBytes() / 2).stream()
+                    .map(Outgoing.Text::text)
+                    .toList();
+            Audience.deliverTo(session, Outgoing.text(Events.history(said)));
+        });
+    }
+
+    /**
+     * The session is gone: release it and tell the chorus.v1 clients (tutorial clients hear nothing), then run
+     * {@code afterwards}. Never waits for a turn: see {@link Turns}.
+     *
+     * @param id the client's id, or {@code null} if it never got one
+     */
+    void leave(Session session, Integer id, Runnable afterwards) {
+        turns.defer(() -> {
+            Audience.leave(session);
+            if (id != null && members.remove(id, session)) {
+                Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id)));
+            }
+            afterwards.run();
+        });
+    }
+
+    /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */
+    private void replay(Session session, long since) {
+        // A since beyond the newest seq was seen before a restart (seqs start again at 1): everything is news.
+        long after = since > seq ? 0 : since;
+        History.Replay replay = history.after(after, seq, limits.maxMessages() / 2, limits.maxBytes() / 2);
+        if (replay.missed() > 0) {
+            Audience.deliverTo(session, Outgoing.text(Events.gap(replay.missed())));
+        }
+        replay.messages().forEach(message -> Audience.deliverTo(session, message));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.chorus.chat;
+
+import dev.chorus.broadcast.Audience;
+import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Command;
+import dev.chorus.v1.ProtocolViolation;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * What chorus.v1 clients ask for: the {@code ?since=} they connect with and the commands their text messages
+ * carry. A client that breaks the protocol is closed with a fixed reason and one log line, never a stack.
+ */
+final class V1Requests {
+
+    private static final System.Logger LOG = System.getLogger(V1Requests.class.getName());
+
+    private final Timeline timeline;
+
+    V1Requests(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** Client {@code id} connected under chorus.v1: it joins, replaying from its {@code ?since=} if it gave one. */
+    void join(Session session, int id) {
+        try {
+            timeline.join(session, id, ChorusV1.since(session));
+        } catch (ProtocolViolation violation) {
+            refused(id, violation);
+            // Not a member yet, so there is no outbox to release: just close it.
+            close(session, violation.closeReason());
+        }
+    }
+
+    /** Client {@code id}'s text is a command: say, or history. */
+    void heard(Session session, int id, String text) {
+        Command command;
+        try {
+            command = Command.parse(text);
+        } catch (ProtocolViolation violation) {
+            refused(id, violation);
+            Audience.dismiss(session, violation.closeReason());
+            return;
+        }
+        if (command instanceof Command.Say say) {
+            LOG.log(Level.INFO, () -> ChatLines.saidLog(id, say.text()));
+            timeline.say(id, say.text());
+        } else {
+            timeline.showHistory(session);
+        }
+    }
+
+    private static void refused(int id, ProtocolViolation violation) {
+        LOG.log(
+                Level.INFO,
+                "{0} sent {1}: closing it with {2}",
+                ChatLines.client(id),
+                violation.getMessage(),
+                // As text: the log's MessageFormat would print a number as 1,007.
+                String.valueOf(violation.closeReason().getCloseCode().getCode()));
+    }
+
+    private static void close(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Close of a refused client failed: " + e);
+        }
+    }
+}
