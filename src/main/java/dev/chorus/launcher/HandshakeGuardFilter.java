@@ -118,7 +118,12 @@ final class HandshakeGuardFilter extends BaseFilter {
     }
 
     private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String address, Rejection refused) {
-        LOG.log(Level.INFO, "Refused an upgrade from {0}: {1,number,#} {2}", address, refused.status(), refused.reason());
+        LOG.log(
+                Level.INFO,
+                "Refused an upgrade from {0}: {1,number,#} {2}",
+                address,
+                refused.status(),
+                refused.reason());
         dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refused.status());

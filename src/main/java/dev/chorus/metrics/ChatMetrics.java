@@ -6,6 +6,7 @@ import dev.chorus.broadcast.Outbox;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.heartbeat.HeartbeatListener;
 import dev.chorus.lifecycle.Admission.Refusal;
+import dev.chorus.protocol.Utf8;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,38 +3,27 @@ package dev.chorus.launcher;
 import static dev.chorus.testing.Peer.GREETING;
 
 import dev.chorus.contract.ChatContract;
+import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
-import dev.chorus.testing.TestServers;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chat contract against the real launcher (in this JVM, 127.0.0.1, a free port), plus its log lines. */
 class LauncherChatTest implements ChatContract {
 
-    private static ChorusServer server;
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of());
 
     @RegisterExtension
     final LogRecords log = new LogRecords();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Override
     public URI chatUri() {
-        return server.uri();
+        return LAUNCHER.uri();
     }
 
     @Test

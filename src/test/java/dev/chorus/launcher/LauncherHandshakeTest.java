@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.contract.HandshakeContract;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Launched;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawHttp;
 import dev.chorus.testing.RawSocket;
@@ -17,29 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handshake contract on the launcher, plus what only the launcher enforces: caps and the deadline. */
 class LauncherHandshakeTest implements HandshakeContract {
 
-    private static ChorusServer server;
-
-    /** Half-sent or unparseable requests wait for the handshake deadline: keep it well inside the tests' wait. */
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(Map.of(Setting.HANDSHAKE_TIMEOUT, "2s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of(Setting.HANDSHAKE_TIMEOUT, "2s"));
 
     @Override
     public URI chatUri() {
-        return server.uri();
+        return LAUNCHER.uri();
     }
 
     @Test

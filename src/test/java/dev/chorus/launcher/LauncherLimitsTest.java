@@ -1,29 +1,19 @@
 package dev.chorus.launcher;
 
 import dev.chorus.contract.LimitsContract;
-import dev.chorus.testing.TestServers;
+import dev.chorus.testing.Launched;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The limits contract against the real launcher with its default settings. */
 class LauncherLimitsTest implements LimitsContract {
 
-    private static ChorusServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of());
 
     @Override
     public URI chatUri() {
-        return server.uri();
+        return LAUNCHER.uri();
     }
 }

@@ -3,39 +3,28 @@ package dev.chorus.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.contract.ProtocolContract;
+import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
-import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chorus.v1 contract against the real launcher (in this JVM, 127.0.0.1, a free port), plus its log lines. */
 class LauncherProtocolTest implements ProtocolContract {
 
-    private static ChorusServer server;
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of());
 
     @RegisterExtension
     final LogRecords log = new LogRecords();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Override
     public URI chatUri() {
-        return server.uri();
+        return LAUNCHER.uri();
     }
 
     @Test

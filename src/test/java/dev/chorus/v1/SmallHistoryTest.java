@@ -3,16 +3,14 @@ package dev.chorus.v1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.contract.ProtocolContract;
-import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
-import dev.chorus.testing.TestServers;
+import dev.chorus.testing.Launched;
 import dev.chorus.testing.V1Peer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chorus.v1 contract on a launcher that keeps only three said-messages ({@code --history 3}), so every
@@ -20,21 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class SmallHistoryTest implements ProtocolContract {
 
-    private static ChorusServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServers.start(Map.of(Setting.HISTORY, "3"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of(Setting.HISTORY, "3"));
 
     @Override
     public URI chatUri() {
-        return server.uri();
+        return LAUNCHER.uri();
     }
 
     @Override

@@ -1,16 +1,17 @@
-package dev.chorus.metrics;
+package dev.chorus.protocol;
 
-/** The UTF-8 length of a string, counted without encoding it (no byte array per message). */
-final class Utf8 {
+/** UTF-8 lengths without encoding: a size check or a byte counter must not cost a copy of the message. */
+public final class Utf8 {
 
     private Utf8() {}
 
-    static long length(String text) {
+    /** The number of bytes {@code text} takes as UTF-8 (an unpaired surrogate counts as 3, like '?'+2). */
+    public static long length(CharSequence text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                bytes++;
+                bytes += 1;
             } else if (c < 0x800) {
                 bytes += 2;
             } else if (Character.isHighSurrogate(c)
