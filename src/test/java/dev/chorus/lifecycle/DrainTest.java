@@ -57,9 +57,9 @@ class DrainTest {
     void queuedMessagesGoOutBefore1001WhileNewcomersAndReadinessGet503() throws Exception {
         ChorusServer server = TestServers.start(patient("60s"));
         URI ready = server.pageUri().resolve("/health/ready");
-        RawSocket slow = joined(server.uri());
+        RawSocket slow = RawSocket.joinedSlowReader(server.uri());
         Peer sender = Peer.join(server.uri());
-        floodFrom(sender);
+        sender.floodAndHearBack(MESSAGES, BIG);
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(server::close);
         log.awaitMatching(Pattern.compile("^Draining 2 clients for at most"), 1);
@@ -86,33 +86,12 @@ class DrainTest {
     @Test
     void aClientThatNeverReadsIsCutWhenTheDrainTimesOut() throws Exception {
         ChorusServer server = TestServers.start(patient("1s"));
-        RawSocket stalled = joined(server.uri());
+        RawSocket stalled = RawSocket.joinedSlowReader(server.uri());
         Peer sender = Peer.join(server.uri());
-        floodFrom(sender);
+        sender.floodAndHearBack(MESSAGES, BIG);
         CompletableFuture.runAsync(server::close).get(Peer.WAIT.toSeconds() * 3, TimeUnit.SECONDS);
         log.awaitMatching(Pattern.compile("^Drain timed out after PT1S: closed 1 clients with \\d+ bytes"), 1);
         sender.close();
         stalled.close();
-    }
-
-    /**
-     * A raw client with a small receive buffer that has read its own greeting, so it has joined before anyone
-     * else does (the server greets after the 101 is out).
-     */
-    private static RawSocket joined(URI uri) throws Exception {
-        RawSocket raw = RawSocket.upgrade(uri, 4096);
-        assertEquals(Peer.GREETING, raw.readFrame().text());
-        return raw;
-    }
-
-    /** The sender says {@link #MESSAGES} big things and hears them all back: every broadcast has been queued. */
-    private static void floodFrom(Peer sender) throws Exception {
-        int id = sender.sayAndLearnId("about to flood");
-        for (int i = 0; i < MESSAGES; i++) {
-            sender.say(i + BIG);
-        }
-        for (int i = 0; i < MESSAGES; i++) {
-            sender.expect("Client(" + id + ") said: " + i + BIG);
-        }
     }
 }

@@ -46,9 +46,9 @@ class GracefulShutdownIT {
     void sigtermDeliversWhatIsQueuedThenClosesEveryClientWith1001AndExitsZero() throws Exception {
         try (JarProcess server = start("60s")) {
             URI uri = URI.create(server.awaitLog(LISTENING).group(1));
-            RawSocket slow = joined(uri);
+            RawSocket slow = RawSocket.joinedSlowReader(uri);
             Peer sender = Peer.join(uri);
-            floodFrom(sender);
+            sender.floodAndHearBack(MESSAGES, BIG);
             server.terminate();
             server.awaitLog(Pattern.compile("Draining 2 clients for at most PT1M"));
             CloseReason senderClosed = sender.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -73,8 +73,8 @@ class GracefulShutdownIT {
     void sigtermWithAClientThatNeverReadsStillExitsZeroOnceTheDrainTimesOut() throws Exception {
         try (JarProcess server = start("1s")) {
             URI uri = URI.create(server.awaitLog(LISTENING).group(1));
-            RawSocket stalled = joined(uri);
-            floodFrom(Peer.join(uri));
+            RawSocket stalled = RawSocket.joinedSlowReader(uri);
+            Peer.join(uri).floodAndHearBack(MESSAGES, BIG);
             server.terminate();
             server.awaitLog(Pattern.compile("Drain timed out after PT1S: closed 1 clients"));
             assertEquals(0, server.awaitExit(), () -> "stderr: " + server.stderr());
@@ -98,26 +98,6 @@ class GracefulShutdownIT {
             server.terminate();
             assertEquals(0, server.awaitExit(), () -> "stderr: " + server.stderr());
             assertTrue(server.stderr().stream().noneMatch(l -> l.contains("jar-token")), "the token is never logged");
-        }
-    }
-
-    /**
-     * A raw client with a small receive buffer that has read its own greeting, so it has joined before anyone
-     * else does (the server greets after the 101 is out).
-     */
-    private static RawSocket joined(URI uri) throws Exception {
-        RawSocket raw = RawSocket.upgrade(uri, 4096);
-        assertEquals(Peer.GREETING, raw.readFrame().text());
-        return raw;
-    }
-
-    private static void floodFrom(Peer sender) throws Exception {
-        int id = sender.sayAndLearnId("about to flood");
-        for (int i = 0; i < MESSAGES; i++) {
-            sender.say(i + BIG);
-        }
-        for (int i = 0; i < MESSAGES; i++) {
-            sender.expect("Client(" + id + ") said: " + i + BIG);
         }
     }
 }

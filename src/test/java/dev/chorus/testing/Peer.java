@@ -103,6 +103,20 @@ public final class Peer implements AutoCloseable {
         assertEquals(text, nextText(), () -> "received so far: " + describeSeen());
     }
 
+    /**
+     * Says {@code count} texts ({@code 0} + suffix, {@code 1} + suffix …) after an announcement, and hears them
+     * all back: every one of those broadcasts has then been queued for everybody.
+     */
+    public void floodAndHearBack(int count, String suffix) throws IOException, InterruptedException {
+        int id = sayAndLearnId("about to flood");
+        for (int i = 0; i < count; i++) {
+            say(i + suffix);
+        }
+        for (int i = 0; i < count; i++) {
+            expect("Client(" + id + ") said: " + i + suffix);
+        }
+    }
+
     /** Says {@code text}, reads it back and returns the id the server gave this peer. */
     public int sayAndLearnId(String text) throws IOException, InterruptedException {
         say(text);

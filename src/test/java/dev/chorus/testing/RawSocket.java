@@ -32,6 +32,17 @@ public final class RawSocket implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /**
+     * A client with a small receive buffer that has read its own greeting, so it has joined before anyone
+     * else does (the server greets after the 101 is out); a test then stops reading to stall it.
+     */
+    public static RawSocket joinedSlowReader(URI uri) throws IOException {
+        RawSocket raw = upgrade(uri, 4096);
+        String greeting = raw.readFrame().text();
+        org.junit.jupiter.api.Assertions.assertEquals(Peer.GREETING, greeting);
+        return raw;
+    }
+
     /** Opens a TCP connection to {@code uri}'s host and port and completes a WebSocket handshake. */
     public static RawSocket upgrade(URI uri) throws IOException {
         return upgrade(uri, 0);
