@@ -37,6 +37,16 @@ final class ChatPage {
                 {subtree: true, childList: true, characterData: true, attributes: true});
             """;
 
+    // The page's own scroll listener was added first, so it has run when this one answers.
+    private static final String SCROLL_TO_TOP =
+            """
+            const done = arguments[arguments.length - 1];
+            const scroller = document.getElementById('scroller');
+            if (scroller.scrollTop === 0) { done(); return; }
+            scroller.addEventListener('scroll', () => done(), {once: true});
+            scroller.scrollTop = 0;
+            """;
+
     private final WebDriver driver;
     private final JavascriptExecutor script;
 
@@ -120,6 +130,14 @@ final class ChatPage {
     /** The socket URL for the page's own location. */
     String socketUrl() {
         return (String) script.executeScript("return window.chorusSocketUrl(window.location)");
+    }
+
+    /**
+     * Scrolls the log to its top as a reader would and returns once the page has handled that scroll event
+     * (scroll events fire on the next frame; a message arriving before it would still find the page following).
+     */
+    void scrollToTop() {
+        script.executeAsyncScript(SCROLL_TO_TOP);
     }
 
     Object run(String javascript, Object... args) {

@@ -120,7 +120,7 @@ class ChatPageScrollingIT {
     void aReaderWhoScrolledUpStaysWhereHeIsAndIsToldOfNewLines() throws Exception {
         peerSays("line ", SCREENFULS);
         page.awaitLines("the last line", lines -> lines.size() == 2 + SCREENFULS);
-        page.run("document.getElementById('scroller').scrollTop = 0");
+        page.scrollToTop();
 
         peer.say("while you were reading");
         page.awaitLines("the new line", lines -> lines.get(lines.size() - 1).equals(said("while you were reading")));
