@@ -24,6 +24,7 @@ public final class Audience {
 
     private static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
     private static volatile BroadcastListener listener = BroadcastListener.NONE;
+    private static volatile Wire wire = Wire.PORTABLE;
 
     private Audience() {}
 
@@ -32,10 +33,15 @@ public final class Audience {
         listener = newListener;
     }
 
+    /** From now on new members are sent to through {@code newWire} (the launcher's Tyrus fast path). */
+    public static void useWire(Wire newWire) {
+        wire = newWire;
+    }
+
     /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
     public static void join(Session session, String name, OutboxLimits limits) {
         session.getUserProperties().put(NAME, name);
-        session.getUserProperties().put(OUTBOX, new Outbox(session.getAsyncRemote(), limits, name, listener));
+        session.getUserProperties().put(OUTBOX, new Outbox(wire.connect(session), limits, name, listener));
         SESSIONS.add(session);
     }
 

@@ -1,6 +1,5 @@
 package dev.chorus.broadcast;
 
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.lang.System.Logger.Level;
@@ -30,7 +29,7 @@ public final class Outbox {
         CLOSED
     }
 
-    private final RemoteEndpoint.Async remote;
+    private final Wire.Sender wire;
     private final OutboxLimits limits;
     private final String peer;
     private final BroadcastListener listener;
@@ -49,15 +48,15 @@ public final class Outbox {
     /**
      * @param peer names the peer in log lines, e.g. {@code Client(3)}
      */
-    public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer) {
-        this(remote, limits, peer, BroadcastListener.NONE);
+    public Outbox(Wire.Sender wire, OutboxLimits limits, String peer) {
+        this(wire, limits, peer, BroadcastListener.NONE);
     }
 
     /**
      * @param listener hears every message this outbox delivers
      */
-    public Outbox(RemoteEndpoint.Async remote, OutboxLimits limits, String peer, BroadcastListener listener) {
-        this.remote = remote;
+    public Outbox(Wire.Sender wire, OutboxLimits limits, String peer, BroadcastListener listener) {
+        this.wire = wire;
         this.limits = limits;
         this.peer = peer;
         this.listener = listener;
@@ -138,7 +137,7 @@ public final class Outbox {
             }
             Send send = new Send(next);
             try {
-                next.sendTo(remote, send);
+                wire.send(next, send);
             } catch (RuntimeException e) {
                 send.onResult(new SendResult(e));
             }
@@ -174,7 +173,7 @@ public final class Outbox {
         return lastDelivered;
     }
 
-    /** One send: whoever finishes second (the caller of sendTo, or the completion) continues the drain. */
+    /** One send: whoever finishes second (the caller of send, or the completion) continues the drain. */
     private final class Send implements SendHandler {
         private static final int RUNNING = 0;
         private static final int CALLER_RETURNED = 1;

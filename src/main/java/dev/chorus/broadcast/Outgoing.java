@@ -7,18 +7,22 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One message on its way to many sessions. It is built once per broadcast and shared by every outbox; its
- * size is computed once so queues can be bounded in bytes without re-encoding per recipient.
+ * size is computed once so queues can be bounded in bytes without re-encoding per recipient, and a {@link Wire}
+ * that writes frames itself asks for {@link #frame()}, which is also built once.
  */
 public sealed interface Outgoing {
 
     /** The payload size in bytes, as it goes on the wire (UTF-8 for text). */
     int size();
 
-    /** Starts an asynchronous send to one peer; {@code handler} learns how it ended. */
+    /** Starts an asynchronous send to one peer through the portable API; {@code handler} learns how it ended. */
     void sendTo(RemoteEndpoint.Async remote, SendHandler handler);
 
+    /** The whole server-to-client frame for this message: the caller's own view of bytes shared by all. */
+    ByteBuffer frame();
+
     static Outgoing text(String text) {
-        return new Text(text, text.getBytes(StandardCharsets.UTF_8).length);
+        return new Text(text);
     }
 
     /** Wraps a copy of {@code data}'s remaining bytes: the caller's buffer may be reused after this returns. */
@@ -29,15 +33,56 @@ public sealed interface Outgoing {
     }
 
     /** A text message. */
-    record Text(String text, int size) implements Outgoing {
+    final class Text implements Outgoing {
+        private final String text;
+        private final int size;
+        private volatile ByteBuffer frame;
+
+        private Text(String text) {
+            this.text = text;
+            this.size = text.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
         @Override
         public void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {
             remote.sendText(text, handler);
         }
+
+        @Override
+        public ByteBuffer frame() {
+            ByteBuffer built = frame;
+            if (built == null) {
+                // Two threads may both build it on first use; either copy is right, and it is built once per event.
+                built = Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text));
+                frame = built;
+            }
+            return built.duplicate();
+        }
+
+        @Override
+        public String toString() {
+            return "Text[" + text + "]";
+        }
     }
 
     /** A binary message; each recipient reads its own view of the shared, read-only bytes. */
-    record Binary(ByteBuffer data) implements Outgoing {
+    final class Binary implements Outgoing {
+        private final ByteBuffer data;
+        private volatile ByteBuffer frame;
+
+        private Binary(ByteBuffer data) {
+            this.data = data;
+        }
+
         @Override
         public int size() {
             return data.remaining();
@@ -46,6 +91,21 @@ public sealed interface Outgoing {
         @Override
         public void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {
             remote.sendBinary(data.duplicate(), handler);
+        }
+
+        @Override
+        public ByteBuffer frame() {
+            ByteBuffer built = frame;
+            if (built == null) {
+                built = Frames.frame(Frames.BINARY, data);
+                frame = built;
+            }
+            return built.duplicate();
+        }
+
+        @Override
+        public String toString() {
+            return "Binary[" + data.remaining() + " bytes]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.chorus.launcher;
 
+import dev.chorus.broadcast.Audience;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.endpoint.ChatEndpoint;
@@ -96,6 +97,7 @@ public final class ChorusServer implements AutoCloseable {
                 : Optional.empty();
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
+        Audience.useWire(TyrusFrameWire.forThisTyrus());
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));

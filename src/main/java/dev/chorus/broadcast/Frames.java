@@ -1,0 +1,43 @@
+package dev.chorus.broadcast;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A whole WebSocket data frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
+ * broadcast can be framed once and the same bytes written to every peer.
+ */
+final class Frames {
+
+    static final byte TEXT = 0x1;
+    static final byte BINARY = 0x2;
+
+    private static final int FIN = 0x80;
+    private static final int MAX_7_BIT = 125;
+    private static final int MAX_16_BIT = 0xFFFF;
+    private static final int LENGTH_16_BIT = 126;
+    private static final int LENGTH_64_BIT = 127;
+
+    private Frames() {}
+
+    /** The frame carrying {@code payload}'s remaining bytes (left unread) as one {@code opcode} message. */
+    static ByteBuffer frame(byte opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        ByteBuffer frame = ByteBuffer.allocate(headerSize(length) + length);
+        frame.put((byte) (FIN | opcode));
+        if (length <= MAX_7_BIT) {
+            frame.put((byte) length);
+        } else if (length <= MAX_16_BIT) {
+            frame.put((byte) LENGTH_16_BIT).putShort((short) length);
+        } else {
+            frame.put((byte) LENGTH_64_BIT).putLong(length);
+        }
+        return frame.put(payload.duplicate()).flip();
+    }
+
+    private static int headerSize(int length) {
+        if (length <= MAX_7_BIT) {
+            return 2;
+        }
+        return length <= MAX_16_BIT ? 4 : 10;
+    }
+}

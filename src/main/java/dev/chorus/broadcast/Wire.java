@@ -1,0 +1,30 @@
+package dev.chorus.broadcast;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.Session;
+
+/**
+ * How an outbox hands a message to its peer's connection. {@link #PORTABLE} uses {@link RemoteEndpoint.Async}
+ * and works in every container; a deployment whose WebSocket implementation can write a ready-made frame may
+ * install a faster one with {@link Audience#useWire}, so a broadcast is framed once instead of per recipient.
+ */
+@FunctionalInterface
+public interface Wire {
+
+    /** Through the Jakarta WebSocket API: the container frames the message for each recipient. */
+    Wire PORTABLE = session -> {
+        RemoteEndpoint.Async remote = session.getAsyncRemote();
+        return (message, handler) -> message.sendTo(remote, handler);
+    };
+
+    /** The sender for one session, made when it joins. */
+    Sender connect(Session session);
+
+    /** Sends to one peer. */
+    @FunctionalInterface
+    interface Sender {
+        /** Starts an asynchronous send of {@code message}; {@code handler} learns how it ended. */
+        void send(Outgoing message, SendHandler handler);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.chorus.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The frames a broadcast is written as, byte for byte as RFC 6455 §5.2 lays them out, at each length form's edges. */
+class FramesTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 125, 126, 127, 65_535, 65_536, 1 << 20})
+    void aBinaryFrameIsFinOpcodeLengthAndThePayloadUnmasked(int length) {
+        byte[] payload = new byte[length];
+        Arrays.fill(payload, (byte) 0x5A);
+
+        ByteBuffer frame = Outgoing.binary(ByteBuffer.wrap(payload)).frame();
+
+        assertEquals(0x82, frame.get() & 0xFF, "FIN and the binary opcode");
+        assertEquals(length, payloadLength(frame), "the length, in its shortest form");
+        assertEquals(ByteBuffer.wrap(payload), frame, "the payload follows, unmasked");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {125, 126, 65_536})
+    void theLengthIsTakenInItsShortestForm(int length) {
+        ByteBuffer frame = Outgoing.binary(ByteBuffer.allocate(length)).frame();
+
+        int expectedHeader = length <= 125 ? 2 : length <= 65_535 ? 4 : 10;
+        assertEquals(expectedHeader + length, frame.remaining());
+    }
+
+    @Test
+    void aTextFrameCarriesTheUtf8BytesAndItsLengthCountsBytesNotChars() {
+        String text = "Client(1) said: żółw 🐢";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+
+        ByteBuffer frame = Outgoing.text(text).frame();
+
+        assertEquals(0x81, frame.get() & 0xFF, "FIN and the text opcode");
+        assertEquals(utf8.length, payloadLength(frame));
+        assertEquals(ByteBuffer.wrap(utf8), frame);
+    }
+
+    @Test
+    void everyRecipientReadsItsOwnViewOfTheSameBytes() {
+        Outgoing message = Outgoing.text("Hey all, a new client has joined us");
+
+        ByteBuffer first = message.frame();
+        first.position(first.limit());
+
+        assertEquals(2 + message.size(), message.frame().remaining(), "one reader's progress is not another's");
+    }
+
+    private static long payloadLength(ByteBuffer frame) {
+        int first = frame.get() & 0xFF;
+        assertEquals(0, first & 0x80, "a server's frame is not masked");
+        return switch (first) {
+            case 126 -> frame.getShort() & 0xFFFF;
+            case 127 -> frame.getLong();
+            default -> first;
+        };
+    }
+}
