@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One session's queue of outgoing messages, bounded by {@link OutboxLimits}, with at most one send in flight.
  *
  * <p>{@link #offer} never blocks and never sends more than one frame at a time to the same peer: the next
- * message starts when the container reports the previous one done. A send that completes on the calling
+ * message starts when the container reports the previous one done. Inside a {@link SendBatch} the first send
+ * waits for the batch to close. A send that completes on the calling
  * thread continues the loop there instead of recursing, so a long queue cannot overflow the stack.
  */
 public final class Outbox {
@@ -85,7 +86,9 @@ public final class Outbox {
             }
             sending = true;
         }
-        drain();
+        if (!SendBatch.holdBack(this)) {
+            send();
+        }
         return Verdict.QUEUED;
     }
 
@@ -124,7 +127,8 @@ public final class Outbox {
         return pendingMessages;
     }
 
-    private void drain() {
+    /** Sends what is queued, one message at a time; called once by whoever made the outbox start sending. */
+    void send() {
         while (true) {
             Outgoing next;
             synchronized (this) {
@@ -190,7 +194,7 @@ public final class Outbox {
         public void onResult(SendResult result) {
             sent(message, result);
             if (!state.compareAndSet(RUNNING, COMPLETED_INLINE)) {
-                drain();
+                send();
             }
         }
 

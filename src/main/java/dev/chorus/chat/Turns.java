@@ -1,5 +1,6 @@
 package dev.chorus.chat;
 
+import dev.chorus.broadcast.SendBatch;
 import java.lang.System.Logger.Level;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,13 +26,20 @@ final class Turns {
 
     private final Queue<Runnable> deferred = new ConcurrentLinkedQueue<>();
 
-    /** Waits for the turn and runs {@code step} in it (after any step deferred before it). */
+    /**
+     * Waits for the turn and runs {@code step} in it (after any step deferred before it). The writes the turn
+     * starts happen after it is released ({@link SendBatch}), so the turn itself only queues.
+     */
     void take(Runnable step) {
         if (turn.isHeldByCurrentThread()) {
             // Called from inside a step: running it now would cut that step in two.
             deferred.add(step);
             return;
         }
+        SendBatch.run(() -> inTurn(step));
+    }
+
+    private void inTurn(Runnable step) {
         turn.lock();
         try {
             runDeferred();

@@ -1,0 +1,82 @@
+package dev.chorus.broadcast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Inside a batch an outbox only queues; its sends start, in queue order, when the batch closes. */
+class SendBatchTest {
+
+    /** Records what it was asked to send and completes nothing until told to. */
+    private static final class Recorder implements Wire.Sender {
+        final List<String> sent = new ArrayList<>();
+        final List<SendHandler> inFlight = new ArrayList<>();
+
+        @Override
+        public void send(Outgoing message, SendHandler handler) {
+            sent.add(((Outgoing.Text) message).text());
+            inFlight.add(handler);
+        }
+
+        void completeOldest() {
+            inFlight.remove(0).onResult(new SendResult());
+        }
+    }
+
+    private final Recorder wire = new Recorder();
+    private final Outbox outbox = new Outbox(wire, new OutboxLimits(1024, 10, Duration.ofSeconds(10)), "Client(1)");
+
+    @Test
+    void outsideABatchTheFirstOfferIsSentAtOnce() {
+        outbox.offer(Outgoing.text("a"));
+
+        assertEquals(List.of("a"), wire.sent);
+        outbox.close();
+    }
+
+    @Test
+    void insideABatchNothingIsSentUntilItCloses() {
+        List<List<String>> seenInside = new ArrayList<>();
+
+        SendBatch.run(() -> {
+            outbox.offer(Outgoing.text("a"));
+            outbox.offer(Outgoing.text("b"));
+            seenInside.add(List.copyOf(wire.sent));
+        });
+
+        assertEquals(List.of(List.of()), seenInside, "the batch only queued");
+        assertEquals(List.of("a"), wire.sent, "then one send is in flight");
+        wire.completeOldest();
+        assertEquals(List.of("a", "b"), wire.sent, "and the next follows its completion");
+        outbox.close();
+    }
+
+    @Test
+    void aBatchInsideABatchIsTheOuterOne() {
+        List<String> afterInner = new ArrayList<>();
+
+        SendBatch.run(() -> {
+            SendBatch.run(() -> outbox.offer(Outgoing.text("a")));
+            afterInner.addAll(wire.sent);
+        });
+
+        assertEquals(List.of(), afterInner);
+        assertEquals(List.of("a"), wire.sent);
+        outbox.close();
+    }
+
+    @Test
+    void anOutboxClosedBeforeTheBatchEndsSendsNothing() {
+        SendBatch.run(() -> {
+            outbox.offer(Outgoing.text("a"));
+            outbox.close();
+        });
+
+        assertEquals(List.of(), wire.sent);
+    }
+}
