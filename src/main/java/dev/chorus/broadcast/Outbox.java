@@ -75,7 +75,10 @@ public final class Outbox {
             if (closed) {
                 return Verdict.CLOSED;
             }
-            if (pendingMessages >= limits.maxMessages() || pendingBytes + message.size() > limits.maxBytes()) {
+            if (pendingMessages >= limits.maxMessages()
+                    || (pendingMessages > 0 && pendingBytes + message.size() > limits.maxBytes())) {
+                // An empty outbox takes any one message, so a message larger than the bound (a chorus.v1
+                // rendition of a long text full of escapes) is still delivered to a client that keeps up.
                 return Verdict.OVERFLOW;
             }
             queue.add(message);

@@ -2,8 +2,6 @@ package dev.chorus.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Inside a batch an outbox only queues; its sends start, in queue order, when the batch closes. */
 class SendBatchTest {
 
-    /** Records what it was asked to send and completes nothing until told to. */
-    private static final class Recorder implements Wire.Sender {
-        final List<String> sent = new ArrayList<>();
-        final List<SendHandler> inFlight = new ArrayList<>();
-
-        @Override
-        public void send(Outgoing message, SendHandler handler) {
-            sent.add(((Outgoing.Text) message).text());
-            inFlight.add(handler);
-        }
-
-        void completeOldest() {
-            inFlight.remove(0).onResult(new SendResult());
-        }
-    }
-
-    private final Recorder wire = new Recorder();
+    private final RecordingWire wire = new RecordingWire();
     private final Outbox outbox = new Outbox(wire, new OutboxLimits(1024, 10, Duration.ofSeconds(10)), "Client(1)");
 
     @Test
