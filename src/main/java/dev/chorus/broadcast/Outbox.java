@@ -34,7 +34,12 @@ public final class Outbox {
     private final OutboxLimits limits;
     private final String peer;
     private final BroadcastListener listener;
-    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** A queue that grew past this many entries is replaced once it empties (an ArrayDeque never shrinks). */
+    private static final int SHRINK_ABOVE = 64;
+
+    private ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** The most messages queued since the queue was last replaced. */
+    private int peak;
     /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
     private long sendStarted = IDLE;
     /** When a send last completed successfully (System.nanoTime): the peer was reading then. */
@@ -84,6 +89,7 @@ public final class Outbox {
             queue.add(message);
             pendingBytes += message.size();
             pendingMessages++;
+            peak = Math.max(peak, queue.size());
             if (sending) {
                 return Verdict.QUEUED;
             }
@@ -102,7 +108,7 @@ public final class Outbox {
             OPEN.decrementAndGet();
         }
         closed = true;
-        queue.clear();
+        queue = new ArrayDeque<>(0);
         pendingBytes = 0;
         pendingMessages = 0;
         return dropped;
@@ -138,6 +144,7 @@ public final class Outbox {
                 next = closed ? null : queue.poll();
                 if (next == null) {
                     sending = false;
+                    releaseBacklogSpace();
                     return;
                 }
                 sendStarted = System.nanoTime();
@@ -151,6 +158,17 @@ public final class Outbox {
             if (send.callerReturnsFirst()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * After a burst (a join storm queues one notice per newcomer for everyone) the emptied queue would keep its
+     * largest size for the rest of the connection: thousands of connections times thousands of slots.
+     */
+    private void releaseBacklogSpace() {
+        if (peak > SHRINK_ABOVE && !closed) {
+            queue = new ArrayDeque<>();
+            peak = 0;
         }
     }
 
