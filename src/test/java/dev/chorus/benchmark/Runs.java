@@ -90,7 +90,7 @@ final class Runs {
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         Server server = contender.start(logs.resolve(slug + ".log"));
         try {
-            ServerWarmup.run(server, client, plan.serverWarmup());
+            ServerWarmup.run(server, client, Dialect.PLAIN, plan.serverWarmup());
             return server;
         } catch (Exception e) {
             server.close();
