@@ -30,12 +30,19 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks Chorus against a naive Tyrus endpoint and prints a Markdown table.")
 public final class Benchmark implements Callable<Integer> {
 
-    /** The workloads, named as on the command line. */
+    /** The workloads, in the default run's order; named as on the command line by {@link #toString}. */
     enum Kind {
         connect,
         fanout,
+        fanout_v1,
         rate,
-        slow
+        slow;
+
+        /** {@code fanout-v1}: picocli matches an enum value by its name or by this. */
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
     }
 
     @Spec
@@ -136,8 +143,8 @@ public final class Benchmark implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jar must name the built chorus.jar: " + jar);
         }
         return List.of(
-                Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings)),
-                Contender.process("naive baseline", ServerProcess.naive(chorusSettings)));
+                Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings), EnumSet.allOf(Dialect.class)),
+                Contender.process("naive baseline", ServerProcess.naive(chorusSettings), EnumSet.of(Dialect.PLAIN)));
     }
 
     private Path logDirectory() {

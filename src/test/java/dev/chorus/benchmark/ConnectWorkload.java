@@ -23,7 +23,12 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
         Measurement nothing = new Measurement();
         Usage before = Usage.of(server);
         try (Connections connections = client.connect(
-                server.uri(), clients, Room.HANDSHAKES_IN_FLIGHT, () -> new Receiver(nothing, tally), limit)) {
+                server.uri(),
+                Dialect.PLAIN,
+                clients,
+                Room.HANDSHAKES_IN_FLIGHT,
+                () -> new Receiver(Dialect.PLAIN, nothing, tally),
+                limit)) {
             long expected = (long) clients * (clients + 1) / 2;
             long greetings = tally.awaitGreetings(expected, limit);
             Usage after = Usage.of(server);

@@ -2,6 +2,7 @@ package dev.chorus.benchmark;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -39,9 +40,10 @@ final class LoadClient implements AutoCloseable {
 
     /**
      * Opens {@code count} connections to {@code uri}, at most {@code inFlight} handshakes at a time, each with
-     * a fresh receiver; stops starting new ones when {@code limit} has passed and waits no longer than that.
+     * a fresh receiver and offering {@code dialect}'s subprotocol if it has one; stops starting new ones when
+     * {@code limit} has passed and waits no longer than that.
      */
-    Connections connect(URI uri, int count, int inFlight, Supplier<Receiver> receivers, Duration limit)
+    Connections connect(URI uri, Dialect dialect, int count, int inFlight, Supplier<Receiver> receivers, Duration limit)
             throws InterruptedException {
         Connections connections = new Connections(count);
         Semaphore slots = new Semaphore(inFlight);
@@ -52,19 +54,20 @@ final class LoadClient implements AutoCloseable {
                 break;
             }
             Receiver receiver = receivers.get();
-            http.newWebSocketBuilder()
-                    .connectTimeout(HANDSHAKE_TIMEOUT)
-                    .buildAsync(uri, receiver)
-                    .whenComplete((socket, error) -> {
-                        if (error == null) {
-                            receiver.attach(socket);
-                            connections.opened(receiver);
-                        } else {
-                            connections.failed(reason(error));
-                        }
-                        slots.release();
-                        done.countDown();
-                    });
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(HANDSHAKE_TIMEOUT);
+            if (!dialect.subprotocol().isEmpty()) {
+                builder.subprotocols(dialect.subprotocol());
+            }
+            builder.buildAsync(uri, receiver).whenComplete((socket, error) -> {
+                if (error == null) {
+                    receiver.attach(socket);
+                    connections.opened(receiver);
+                } else {
+                    connections.failed(reason(error));
+                }
+                slots.release();
+                done.countDown();
+            });
         }
         done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         connections.finished();

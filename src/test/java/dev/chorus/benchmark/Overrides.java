@@ -18,25 +18,31 @@ final class Overrides {
             names = "--fanout-receivers",
             split = ",",
             paramLabel = "LIST",
-            description = "fanout: receiver counts (100,1000).")
+            description = "fanout and fanout-v1: receiver counts (100,1000).")
     List<Integer> fanoutReceivers;
 
-    @Option(names = "--fanout-senders", paramLabel = "N", description = "fanout: senders (10).")
+    @Option(names = "--fanout-senders", paramLabel = "N", description = "fanout and fanout-v1: senders (10).")
     Integer fanoutSenders;
 
     @Option(
             names = "--fanout-window",
             paramLabel = "N",
-            description = "fanout: unacknowledged messages per sender (10).")
+            description = "fanout and fanout-v1: unacknowledged messages per sender (10).")
     Integer fanoutWindow;
 
-    @Option(names = "--message-bytes", paramLabel = "N", description = "fanout and rate: message size (64).")
+    @Option(
+            names = "--message-bytes",
+            paramLabel = "N",
+            description = "fanout, fanout-v1 and rate: message size, the text (64).")
     Integer messageBytes;
 
-    @Option(names = "--warmup-seconds", paramLabel = "S", description = "fanout, rate, slow: warm-up (2).")
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "fanout, fanout-v1, rate, slow: warm-up (2).")
     Double warmup;
 
-    @Option(names = "--duration-seconds", paramLabel = "S", description = "fanout and rate: measured time (10).")
+    @Option(
+            names = "--duration-seconds",
+            paramLabel = "S",
+            description = "fanout, fanout-v1 and rate: measured time (10).")
     Double duration;
 
     @Option(names = "--rate-clients", paramLabel = "N", description = "rate: clients (1000).")

@@ -1,16 +1,13 @@
 package dev.chorus.benchmark;
 
 /**
- * The benchmark's message text, {@code <seq> <nanos> <padding>}, and the parse of what comes back,
- * {@code Client(N) said: <seq> <nanos> <padding>}. The generator is one process, so {@link System#nanoTime}
- * stamps from the sender are comparable at every receiver. Parsing works on a char array without allocating,
- * because it runs once per delivery.
+ * The benchmark's message text, {@code <seq> <nanos> <padding>}, sent in a {@link Dialect}, and the parse of
+ * what comes back: the sender's id from the said-line around the text, then the stamp. The generator is one
+ * process, so {@link System#nanoTime} stamps from the sender are comparable at every receiver. Parsing works on
+ * a char array without allocating, because it runs once per delivery.
  */
 final class Payload {
 
-    static final String GREETING = "Hey all, a new client has joined us";
-    private static final String CLIENT = "Client(";
-    private static final String SAID = ") said: ";
     private static final String PADDING = "x".repeat(1 << 20);
 
     /** Fields of a parsed delivery; one instance per receiver, reused. */
@@ -22,94 +19,58 @@ final class Payload {
 
     private Payload() {}
 
-    /** The text a sender sends: exactly {@code size} ASCII characters (or longer if the numbers need it). */
-    static String text(long seq, long nanos, int size) {
-        StringBuilder text = new StringBuilder(Math.max(size, 48));
+    /**
+     * What a sender sends: a text of exactly {@code size} ASCII characters (or longer if the numbers need it),
+     * wrapped as {@code dialect} says. Digits, spaces and padding need no JSON escaping.
+     */
+    static String text(Dialect dialect, long seq, long nanos, int size) {
+        StringBuilder text = new StringBuilder(dialect.sayStart().length()
+                + Math.max(size, 48)
+                + dialect.sayEnd().length());
+        text.append(dialect.sayStart());
+        int start = text.length();
         text.append(seq).append(' ').append(nanos).append(' ');
-        int padding = Math.max(0, size - text.length());
-        return text.append(PADDING, 0, Math.min(padding, PADDING.length())).toString();
+        int padding = Math.max(0, size - (text.length() - start));
+        text.append(PADDING, 0, Math.min(padding, PADDING.length()));
+        return text.append(dialect.sayEnd()).toString();
     }
 
-    static boolean isGreeting(char[] head, int length) {
-        return startsWith(head, length, 0, GREETING) && length == GREETING.length();
+    /** What a sender sends to say {@code text} (a short ASCII one, like a hello) in {@code dialect}. */
+    static String say(Dialect dialect, String text) {
+        return dialect.sayStart() + text + dialect.sayEnd();
     }
 
-    /** Parses {@code Client(N) said: <seq> <nanos> ...}; false if {@code head} is not such a line. */
-    static boolean parse(char[] head, int length, Parsed into) {
-        if (!startsWith(head, length, 0, CLIENT)) {
+    /** Parses a said-line whose text starts {@code <seq> <nanos> }; false if {@code head} is not one. */
+    static boolean parse(Dialect dialect, char[] head, int length, Parsed into) {
+        int seqStart = dialect.textStart(head, length, into);
+        if (seqStart < 0) {
             return false;
         }
-        int at = CLIENT.length();
-        int close = indexOf(head, length, ')', at);
-        if (close < 0 || !startsWith(head, length, close, SAID)) {
+        int seqEnd = Chars.indexOf(head, length, ' ', seqStart);
+        int nanosEnd = seqEnd < 0 ? -1 : Chars.indexOf(head, length, ' ', seqEnd + 1);
+        if (nanosEnd < 0) {
             return false;
         }
-        long client = number(head, at, close);
-        int seqStart = close + SAID.length();
-        int seqEnd = indexOf(head, length, ' ', seqStart);
-        int nanosEnd = seqEnd < 0 ? -1 : indexOf(head, length, ' ', seqEnd + 1);
-        if (client < 0 || nanosEnd < 0) {
-            return false;
-        }
-        into.client = (int) client;
-        into.seq = number(head, seqStart, seqEnd);
-        into.nanos = signedNumber(head, seqEnd + 1, nanosEnd);
+        into.seq = Chars.number(head, seqStart, seqEnd);
+        into.nanos = Chars.signedNumber(head, seqEnd + 1, nanosEnd);
         return into.seq >= 0 && into.nanos != Long.MIN_VALUE;
     }
 
-    /** The client id in a {@code Client(N) said: TEXT} line whose text is exactly {@code text}, else -1. */
-    static int saidBy(String line, String text) {
-        if (!line.startsWith(CLIENT) || !line.endsWith(SAID + text)) {
+    /** The sender's id of a said-line (all of it in {@code head}) whose text is exactly {@code text}, else -1. */
+    static int saidBy(Dialect dialect, char[] head, int length, String text, Parsed scratch) {
+        int start = dialect.textStart(head, length, scratch);
+        String end = dialect.saidEnd();
+        if (start < 0
+                || start + text.length() + end.length() != length
+                || !Chars.startsWith(head, length, start, text)
+                || !Chars.startsWith(head, length, start + text.length(), end)) {
             return -1;
         }
-        char[] chars = line.toCharArray();
-        return (int) number(chars, CLIENT.length(), line.length() - SAID.length() - text.length());
+        return scratch.client;
     }
 
-    private static boolean startsWith(char[] head, int length, int at, String prefix) {
-        if (at + prefix.length() > length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (head[at + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(char[] head, int length, char wanted, int from) {
-        for (int i = from; i < length; i++) {
-            if (head[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A non-negative decimal in {@code head[from, to)}, or -1 if it is not one. */
-    private static long number(char[] head, int from, int to) {
-        if (from >= to || to - from > 18) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            char c = head[i];
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
-
-    /** {@link System#nanoTime} may be negative; {@link Long#MIN_VALUE} means "not a number". */
-    private static long signedNumber(char[] head, int from, int to) {
-        boolean negative = from < to && head[from] == '-';
-        long value = number(head, negative ? from + 1 : from, to);
-        if (value < 0) {
-            return Long.MIN_VALUE;
-        }
-        return negative ? -value : value;
+    /** {@link #saidBy(Dialect, char[], int, String, Parsed)} of a whole line, for the rare caller holding one. */
+    static int saidBy(Dialect dialect, String line, String text) {
+        return saidBy(dialect, line.toCharArray(), line.length(), text, new Parsed());
     }
 }

@@ -81,8 +81,10 @@ record Plan(
             connectClients.forEach(clients -> workloads.add(new ConnectWorkload(clients, limit)));
         }
         if (kinds.contains(Benchmark.Kind.fanout)) {
-            fanoutReceivers.forEach(receivers -> workloads.add(
-                    new FanoutWorkload(receivers, fanoutSenders, fanoutWindow, messageBytes, warmup, duration, limit)));
+            fanoutReceivers.forEach(receivers -> workloads.add(fanout(Dialect.PLAIN, receivers)));
+        }
+        if (kinds.contains(Benchmark.Kind.fanout_v1)) {
+            fanoutReceivers.forEach(receivers -> workloads.add(fanout(Dialect.V1, receivers)));
         }
         if (kinds.contains(Benchmark.Kind.rate)) {
             workloads.add(new RateWorkload(rateClients, rateSenders, rate, messageBytes, warmup, duration, limit));
@@ -91,6 +93,11 @@ record Plan(
             workloads.add(new SlowWorkload(slowClients, slowRate, slowBytes, warmup, slowBefore, stall, limit));
         }
         return workloads;
+    }
+
+    private FanoutWorkload fanout(Dialect dialect, int receivers) {
+        return new FanoutWorkload(
+                dialect, receivers, fanoutSenders, fanoutWindow, messageBytes, warmup, duration, limit);
     }
 
     /** Refuses sizes that cannot run, naming the first one. */

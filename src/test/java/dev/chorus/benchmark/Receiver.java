@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * One load-generator connection: reads every message as it comes, keeps only the head of each (enough to
- * parse the stamp, so 16 KiB messages cost no copies) and reports it to the run's {@link Measurement} and
- * {@link Tally}. The JDK calls one connection's listener sequentially, so the fields need no locking.
+ * parse the stamp, so 16 KiB messages cost no copies), reads it as its {@link Dialect} says and reports it to
+ * the run's {@link Measurement} and {@link Tally}. The JDK calls one connection's listener sequentially, so the
+ * fields need no locking.
  */
 final class Receiver implements WebSocket.Listener {
 
@@ -18,9 +19,14 @@ final class Receiver implements WebSocket.Listener {
 
     private static final String HELLO = "hello from sender ";
 
+    /** Characters kept of each message: a chorus.v1 said-event's members before the text (about 50) and the stamp. */
+    static final int HEAD = 128;
+
+    private final Dialect dialect;
     private final Measurement measurement;
     private final Tally tally;
-    private final char[] head = new char[80];
+    private final char[] head = new char[HEAD];
+
     private final Payload.Parsed parsed = new Payload.Parsed();
     private int headLength;
     private int partsSinceRequest;
@@ -32,9 +38,14 @@ final class Receiver implements WebSocket.Listener {
     private volatile CompletableFuture<Integer> hello;
     private volatile String helloText;
 
-    Receiver(Measurement measurement, Tally tally) {
+    Receiver(Dialect dialect, Measurement measurement, Tally tally) {
+        this.dialect = dialect;
         this.measurement = measurement;
         this.tally = tally;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     WebSocket socket() {
@@ -51,7 +62,7 @@ final class Receiver implements WebSocket.Listener {
         CompletableFuture<Integer> id = new CompletableFuture<>();
         helloText = HELLO + index;
         hello = id;
-        socket.sendText(helloText, true).exceptionally(e -> {
+        socket.sendText(Payload.say(dialect, helloText), true).exceptionally(e -> {
             id.completeExceptionally(e);
             return null;
         });
@@ -121,11 +132,11 @@ final class Receiver implements WebSocket.Listener {
     }
 
     private void delivered(long now) {
-        if (Payload.isGreeting(head, headLength)) {
+        if (dialect.isGreeting(head, headLength)) {
             tally.greeting();
             return;
         }
-        int sender = Payload.parse(head, headLength, parsed) ? measurement.senderIndex(parsed.client) : -1;
+        int sender = Payload.parse(dialect, head, headLength, parsed) ? measurement.senderIndex(parsed.client) : -1;
         if (sender >= 0) {
             benchmarkMessage(sender, now);
         } else {
@@ -154,7 +165,7 @@ final class Receiver implements WebSocket.Listener {
         tally.other();
         CompletableFuture<Integer> waiting = hello;
         if (waiting != null && !waiting.isDone()) {
-            int id = Payload.saidBy(new String(head, 0, headLength), helloText);
+            int id = Payload.saidBy(dialect, head, headLength, helloText, parsed);
             if (id > 0) {
                 waiting.complete(id);
             }

@@ -27,17 +27,33 @@ final class Room implements AutoCloseable {
         this.joined = joined;
     }
 
-    /** Connects {@code size} clients and waits (at most {@code limit} each) for them and their greetings. */
-    static Room fill(LoadClient client, URI uri, int size, Measurement measurement, Tally tally, Duration limit)
+    /**
+     * Connects {@code size} clients speaking {@code dialect} and waits (at most {@code limit} each) for them and
+     * their greetings.
+     */
+    static Room fill(
+            LoadClient client, URI uri, Dialect dialect, int size, Measurement measurement, Tally tally, Duration limit)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Connections connections =
-                client.connect(uri, size, HANDSHAKES_IN_FLIGHT, () -> new Receiver(measurement, tally), limit);
+        Connections connections = client.connect(
+                uri, dialect, size, HANDSHAKES_IN_FLIGHT, () -> new Receiver(dialect, measurement, tally), limit);
         if (connections.openCount() < size) {
             connections.close();
             throw new IOException("only " + connections.openCount() + " of " + size + " clients connected: "
                     + connections.failureReasons());
         }
+        long refused = connections.open().stream()
+                .filter(receiver ->
+                        !dialect.subprotocol().equals(receiver.socket().getSubprotocol()))
+                .count();
+        if (refused > 0) {
+            // Otherwise its plain lines would only show up later as a sender's hello that never comes back.
+            connections.close();
+            throw new IOException("the server did not choose the subprotocol \"" + dialect.subprotocol() + "\" for "
+                    + refused + " of " + size + " clients");
+        }
+        // Plain: each join greets everyone, the newcomer included. chorus.v1: the newcomer gets a welcome and
+        // everyone else a joined event. Either way the k-th join makes k greetings.
         long expected = (long) size * (size + 1) / 2;
         long greetings = tally.awaitGreetings(expected, limit);
         String joined = String.format(

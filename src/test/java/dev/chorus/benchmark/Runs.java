@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Runs every workload against every contender, back to back, and files the figures in the report: each on a
  * fresh server process (the full run, so RSS and CPU belong to that workload alone) or on one server per
- * contender (--quick, where starting JVMs would take most of the time). A failed run becomes one row saying why.
+ * contender (--quick, where starting JVMs would take most of the time). A failed run becomes one row saying why;
+ * a workload in a dialect the contender does not speak is not run there at all.
  */
 final class Runs {
 
@@ -29,17 +30,33 @@ final class Runs {
         if (plan.freshServers()) {
             for (Workload workload : workloads) {
                 for (int column = 0; column < contenders.size(); column++) {
-                    report.add(workload.title(), column, fresh(workload, contenders.get(column)));
+                    if (runsOn(workload, contenders.get(column), column)) {
+                        report.add(workload.title(), column, fresh(workload, contenders.get(column)));
+                    }
                 }
             }
         } else {
             shared(workloads, contenders);
         }
+        for (Workload workload : workloads) {
+            workload.relatives().forEach(relative -> report.relate(workload.title(), relative));
+        }
+    }
+
+    /** Whether {@code contender} speaks the workload's dialect; if not, the report says n/a for it. */
+    private boolean runsOn(Workload workload, Contender contender, int column) {
+        if (contender.speaks(workload.dialect())) {
+            return true;
+        }
+        progress(workload.title() + " — " + contender.label() + ": not run, it does not speak "
+                + workload.dialect().subprotocol());
+        report.notRun(workload.title(), column);
+        return false;
     }
 
     private List<Figure> fresh(Workload workload, Contender contender) {
         progress(workload.title() + " — " + contender.label());
-        try (Server server = start(contender, workload.title() + " " + contender.label())) {
+        try (Server server = start(contender, workload.title() + " " + contender.label(), workload.dialect())) {
             return workload.run(server, client);
         } catch (Exception e) {
             return failed(e);
@@ -54,7 +71,7 @@ final class Runs {
             for (Contender contender : contenders) {
                 progress("starting " + contender.label());
                 try {
-                    servers.add(start(contender, contender.label()));
+                    servers.add(start(contender, contender.label(), Dialect.PLAIN));
                     failures.add(null);
                 } catch (Exception e) {
                     servers.add(null);
@@ -63,6 +80,9 @@ final class Runs {
             }
             for (Workload workload : workloads) {
                 for (int column = 0; column < contenders.size(); column++) {
+                    if (!runsOn(workload, contenders.get(column), column)) {
+                        continue;
+                    }
                     progress(workload.title() + " — " + contenders.get(column).label());
                     Server server = servers.get(column);
                     report.add(
@@ -84,13 +104,16 @@ final class Runs {
         }
     }
 
-    /** A server of {@code contender}, warmed up; its output goes to a log file named after {@code name}. */
-    private Server start(Contender contender, String name) throws Exception {
+    /**
+     * A server of {@code contender}, warmed up in {@code dialect} (the one its workload uses, so that code is
+     * compiled too); its output goes to a log file named after {@code name}.
+     */
+    private Server start(Contender contender, String name, Dialect dialect) throws Exception {
         String slug =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         Server server = contender.start(logs.resolve(slug + ".log"));
         try {
-            ServerWarmup.run(server, client, plan.serverWarmup());
+            ServerWarmup.run(server, client, dialect, plan.serverWarmup());
             return server;
         } catch (Exception e) {
             server.close();

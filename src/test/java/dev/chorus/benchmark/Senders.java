@@ -37,7 +37,7 @@ final class Senders {
                 if (unacknowledged.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                     long now = System.nanoTime();
                     measurement.sent(now);
-                    send(self, Payload.text(seq++, now, size));
+                    send(self, Payload.text(self.dialect(), seq++, now, size));
                 }
             }
         });
@@ -56,7 +56,7 @@ final class Senders {
                 }
                 LockSupport.parkNanos(due - System.nanoTime());
                 measurement.sent(due);
-                send(self, Payload.text(seq, due, size));
+                send(self, Payload.text(self.dialect(), seq, due, size));
             }
         });
     }

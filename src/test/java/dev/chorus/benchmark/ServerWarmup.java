@@ -17,13 +17,14 @@ final class ServerWarmup {
 
     private ServerWarmup() {}
 
-    static void run(Server server, LoadClient client, Duration length) throws Exception {
+    /** Warms {@code server} with {@code length} of chat in {@code dialect}, the one its workload will use. */
+    static void run(Server server, LoadClient client, Dialect dialect, Duration length) throws Exception {
         if (length.isZero()) {
             return;
         }
         Tally tally = new Tally();
         Measurement ignored = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), CLIENTS, ignored, tally, LIMIT)) {
+        try (Room room = Room.fill(client, server.uri(), dialect, CLIENTS, ignored, tally, LIMIT)) {
             long end = Timing.after(length);
             Senders sending = new Senders(tally);
             for (Receiver voice : room.senders(SENDERS)) {

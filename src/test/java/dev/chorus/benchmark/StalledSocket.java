@@ -169,7 +169,7 @@ final class StalledSocket implements AutoCloseable {
         } else if (opcode == 0x1 && length < 256 && !id.isDone()) {
             byte[] payload = new byte[(int) length];
             in.readFully(payload);
-            int said = Payload.saidBy(new String(payload, StandardCharsets.UTF_8), HELLO);
+            int said = Payload.saidBy(Dialect.PLAIN, new String(payload, StandardCharsets.UTF_8), HELLO);
             if (said > 0) {
                 id.complete(said);
             }
