@@ -20,11 +20,14 @@ final class ChatPage {
     /** The longest any test waits for the page to show something. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** The tutorial's join line, which the page shows as it is when the server does not speak chorus.v1. */
     static final String GREETING = "Hey all, a new client has joined us";
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String LINES =
             "return Array.from(document.querySelectorAll('#log .line .body'), e => e.textContent)";
+    private static final String MEMBERS =
+            "return Array.from(document.querySelectorAll('#members li'), e => e.textContent)";
     // Every text the status bar takes, in order, as "STATE | RETRY": the waits alone could miss a state that
     // lasts one second.
     private static final String RECORD_STATUS =
@@ -83,6 +86,44 @@ final class ChatPage {
 
     String retry() {
         return text("retry");
+    }
+
+    /** Under chorus.v1, the line for this page's own join. */
+    static String youJoined(int id) {
+        return "You joined as Client(" + id + ")";
+    }
+
+    /** Under chorus.v1, the line for another client's join. */
+    static String joined(int id) {
+        return "Client(" + id + ") joined";
+    }
+
+    /** Under chorus.v1, the line for another client's leave. */
+    static String left(int id) {
+        return "Client(" + id + ") left";
+    }
+
+    /** The page's own id as it shows it ("You are Client(N)"), or "" when it knows none. */
+    String me() {
+        return text("me");
+    }
+
+    /** The members the page shows, in join order, as {@code Client(N)}. */
+    List<String> members() {
+        return strings(script.executeScript(MEMBERS));
+    }
+
+    /** Waits until the page shows itself as {@code Client(id)} among exactly {@code expected} members. */
+    void awaitPresence(int id, List<String> expected) {
+        String you = "You are Client(" + id + ")";
+        await(
+                () -> you.equals(me()) && expected.equals(members()),
+                () -> "'" + you + "' with members " + expected + "; it shows '" + me() + "' with " + members());
+    }
+
+    /** Whether the presence row (id and members) is shown at all. */
+    boolean presenceShown() {
+        return (Boolean) script.executeScript("return !document.getElementById('presence').hidden");
     }
 
     String title() {
