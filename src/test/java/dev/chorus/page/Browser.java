@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -37,13 +38,18 @@ final class Browser implements AutoCloseable {
 
     /** Starts a browser whose page area is {@code size}. */
     static Browser start(Dimension size) throws IOException {
+        return start(size, List.of());
+    }
+
+    /** Starts a browser whose page area is {@code size}, with Chromium {@code flags} besides the usual ones. */
+    static Browser start(Dimension size, List<String> flags) throws IOException {
         Path profile = Files.createTempDirectory("chorus-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         try {
-            Browser browser = new Browser(service, new ChromeDriver(service, options(profile)), profile);
+            Browser browser = new Browser(service, new ChromeDriver(service, options(profile, flags)), profile);
             browser.resize(size);
             return browser;
         } catch (RuntimeException e) {
@@ -53,7 +59,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    private static ChromeOptions options(Path profile) {
+    private static ChromeOptions options(Path profile, List<String> flags) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -70,6 +76,7 @@ final class Browser implements AutoCloseable {
                 "--hide-scrollbars",
                 "--force-device-scale-factor=1",
                 "--lang=en-US");
+        options.addArguments(flags);
         return options;
     }
 
