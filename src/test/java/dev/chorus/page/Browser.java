@@ -17,13 +17,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * One headless Debian Chromium with a fresh profile, driven through the system chromedriver. Both binaries are
  * named explicitly, so Selenium Manager never looks for (or downloads) a browser or a driver. Closing it quits
- * the browser, stops the driver and deletes the profile.
+ * the browser, stops the driver and deletes the profile. Public for the page test on a deployed WAR
+ * ({@code dev.chorus.containers.PageOnPayaraIT}).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Dimension DESKTOP = new Dimension(1280, 800);
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
     static final Dimension PHONE = new Dimension(390, 844);
 
     private final ChromeDriverService service;
@@ -37,7 +38,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a browser whose page area is {@code size}. */
-    static Browser start(Dimension size) throws IOException {
+    public static Browser start(Dimension size) throws IOException {
         return start(size, List.of());
     }
 
@@ -85,7 +86,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Loads {@code uri} and returns the chat page there. */
-    ChatPage open(URI uri) {
+    public ChatPage open(URI uri) {
         driver.get(uri.toString());
         return new ChatPage(driver);
     }

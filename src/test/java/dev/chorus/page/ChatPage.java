@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The chat page as a test sees it: what it shows, what a user types, and bounded waits whose failures show
  * what the page showed instead. Texts are read as {@code textContent}, exactly as the page set them.
  */
-final class ChatPage {
+public final class ChatPage {
 
     /** The longest any test waits for the page to show something. */
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -76,7 +76,7 @@ final class ChatPage {
     }
 
     /** Types {@code text} into the message box and presses Enter. */
-    void say(String text) {
+    public void say(String text) {
         input().sendKeys(text, Keys.ENTER);
     }
 
@@ -114,11 +114,17 @@ final class ChatPage {
     }
 
     /** Waits until the page shows itself as {@code Client(id)} among exactly {@code expected} members. */
-    void awaitPresence(int id, List<String> expected) {
+    public void awaitPresence(int id, List<String> expected) {
         String you = "You are Client(" + id + ")";
         await(
                 () -> you.equals(me()) && expected.equals(members()),
                 () -> "'" + you + "' with members " + expected + "; it shows '" + me() + "' with " + members());
+    }
+
+    /** Waits until the page shows its own id ("You are Client(N)") and returns it. */
+    public int awaitOwnId() {
+        await(() -> me().matches("You are Client\\(\\d+\\)"), () -> "its own id; it shows '" + me() + "'");
+        return Integer.parseInt(me().replaceAll("\\D", ""));
     }
 
     /** Whether the presence row (id and members) is shown at all. */
@@ -135,7 +141,7 @@ final class ChatPage {
         return strings(script.executeScript(LINES));
     }
 
-    void awaitState(String expected) {
+    public void awaitState(String expected) {
         await(() -> expected.equals(state()), () -> "state '" + expected + "'; it shows '" + state() + "'");
     }
 
@@ -145,7 +151,7 @@ final class ChatPage {
     }
 
     /** Waits until the log's lines satisfy {@code test}, described as {@code what}. */
-    void awaitLines(String what, Predicate<List<String>> test) {
+    public void awaitLines(String what, Predicate<List<String>> test) {
         await(() -> test.test(lines()), () -> what + "; the log holds " + lines());
     }
 
@@ -169,7 +175,7 @@ final class ChatPage {
     }
 
     /** The socket URL for the page's own location. */
-    String socketUrl() {
+    public String socketUrl() {
         return (String) script.executeScript("return window.chorusSocketUrl(window.location)");
     }
 
