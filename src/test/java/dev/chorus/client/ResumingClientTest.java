@@ -29,36 +29,38 @@ class ResumingClientTest {
     void whatWasSaidWhileItWasAwayArrivesExactlyOnceInOrderThenLiveMessages() throws Exception {
         RecordingListener events = new RecordingListener();
         try (ChorusServer server = TestServers.start(Map.of());
-                ReconnectingClient client = ReconnectingClient.start(server.uri(), V1, QUICKLY, Pings.NONE, events);
-                V1Peer talker = V1Peer.connect(server.uri())) {
+                ReconnectingClient client = ReconnectingClient.start(server.uri(), V1, QUICKLY, Pings.NONE, events)) {
             events.expect("open");
             events.expect("text {\"type\":\"welcome\",\"id\":1,\"members\":[1],\"seq\":0}");
-            assertEquals(2, talker.welcome().getInt("id"));
-            events.expect("text {\"type\":\"joined\",\"id\":2}");
-            client.connection().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS).send("{\"type\":\"say\",\"text\":\"hi\"}");
-            events.expect("text " + said(1, 1, "hi"));
-            assertEquals("hi", talker.nextSaid().getString("text"));
+            try (V1Peer talker = V1Peer.join(server.uri())) {
+                events.expect("text {\"type\":\"joined\",\"id\":2}");
+                client.connection()
+                        .get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS)
+                        .send("{\"type\":\"say\",\"text\":\"hi\"}");
+                events.expect("text " + said(1, 1, "hi"));
+                assertEquals("hi", talker.nextSaid().getString("text"));
 
-            SentAway away = SentAway.client(1);
-            try {
-                events.expect("close 1001 disconnected by operator");
-                talker.awaitPresence("left", 1);
-                for (int i = 1; i <= 10; i++) {
-                    talker.say("missed " + i);
-                    assertEquals("missed " + i, talker.nextSaid().getString("text"));
+                SentAway away = SentAway.client(1);
+                try {
+                    events.expect("close 1001 disconnected by operator");
+                    talker.awaitPresence("left", 1);
+                    for (int i = 1; i <= 10; i++) {
+                        talker.say("missed " + i);
+                        assertEquals("missed " + i, talker.nextSaid().getString("text"));
+                    }
+                } finally {
+                    away.close();
                 }
-            } finally {
-                away.close();
-            }
 
-            events.skipTo("open"); // after as many refused attempts (503) as the maintenance took
-            events.expect("text {\"type\":\"welcome\",\"id\":3,\"members\":[2,3],\"seq\":11}");
-            for (int i = 1; i <= 10; i++) {
-                events.expect("text " + said(1 + i, 2, "missed " + i));
+                events.skipTo("open"); // after as many refused attempts (503) as the maintenance took
+                events.expect("text {\"type\":\"welcome\",\"id\":3,\"members\":[2,3],\"seq\":11}");
+                for (int i = 1; i <= 10; i++) {
+                    events.expect("text " + said(1 + i, 2, "missed " + i));
+                }
+                talker.say("live");
+                events.expect("text " + said(12, 2, "live"));
+                assertEquals(OptionalLong.of(12), client.lastSeq());
             }
-            talker.say("live");
-            events.expect("text " + said(12, 2, "live"));
-            assertEquals(OptionalLong.of(12), client.lastSeq());
         }
     }
 
