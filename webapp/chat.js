@@ -1,7 +1,13 @@
 // The Chorus chat page. No framework and nothing from another origin: it must work offline and under any
 // context path. Every message is put on the page as text (textContent), never parsed as HTML.
+//
+// It offers the chorus.v1 subprotocol (see the README). When the server chooses it, the page shows its own id
+// and who is here, and after a reconnect asks for what it missed with ?since=SEQ; when the server does not,
+// the page shows the tutorial's plain text lines as they come.
 (function () {
   'use strict';
+
+  var PROTOCOL = 'chorus.v1';
 
   // Waits before reconnect attempts 1, 2, 3 and every later one; an open connection starts over at 1 s.
   var BACKOFF_SECONDS = [1, 2, 5, 10];
@@ -39,10 +45,21 @@
   var form = document.getElementById('send');
   var input = document.getElementById('text');
   var maxLines = parseInt(log.getAttribute('data-max-lines'), 10) || 500;
+  var presence = document.getElementById('presence');
+  var me = document.getElementById('me');
+  var members = document.getElementById('members');
   var socket = null;
+  // chorus.v1 state. lastSeq: the newest said-message accounted for (seen, or reported lost in a gap), so a
+  // reconnect asks for what came after it; null until the first welcome. memberIds: who is here, in join order.
+  var offerV1 = true;
+  var spokeV1 = false;
+  var lastSeq = null;
+  var myId = null;
+  var memberIds = [];
   var failedAttempts = 0;
   var countdown = null;
   var wasOpen = false;
+  var leaving = false;
   // Whether the view follows new lines. Only the reader's own scrolling changes it, so a resize (a phone
   // turned, its keyboard opened) keeps a reader who was at the bottom there.
   var following = true;
@@ -121,6 +138,82 @@
     if (removed > 0) scroller.scrollTop -= removed;
   }
 
+  function client(id) {
+    return 'Client(' + id + ')';
+  }
+
+  function plural(count, one, many) {
+    return count + ' ' + (count === 1 ? one : many);
+  }
+
+  function showPresence() {
+    presence.hidden = myId === null;
+    me.textContent = myId === null ? '' : 'You are ' + client(myId);
+    while (members.firstChild) members.removeChild(members.firstChild);
+    memberIds.forEach(function (id) {
+      var item = document.createElement('li');
+      item.textContent = client(id);
+      if (id === myId) item.className = 'you';
+      members.appendChild(item);
+    });
+    presence.setAttribute('data-id', myId === null ? '' : String(myId));
+  }
+
+  function said(event) {
+    if (event.seq <= lastSeq) return; // already shown: never twice
+    lastSeq = event.seq;
+    show(client(event.from) + ' said: ' + event.text, 'said');
+  }
+
+  // One chorus.v1 event. `since` is what this connection asked for (null: nothing, a fresh start).
+  function showEvent(text, since) {
+    var event = null;
+    try {
+      event = JSON.parse(text);
+    } catch (notJson) {
+      // Shown as it is below, like any text that is not an event (an operator's message, for one).
+    }
+    if (event === null || typeof event !== 'object' || typeof event.type !== 'string') {
+      show(text, 'server');
+      return;
+    }
+    switch (event.type) {
+      case 'welcome':
+        myId = event.id;
+        memberIds = event.members.slice();
+        if (since === null) {
+          lastSeq = event.seq; // only what comes after joining is news
+        } else if (since > event.seq) {
+          lastSeq = 0; // the server restarted and counts from 1 again: all it kept is news
+        }
+        showPresence();
+        show('You joined as ' + client(myId), 'joined');
+        break;
+      case 'joined':
+        if (memberIds.indexOf(event.id) < 0) memberIds.push(event.id);
+        showPresence();
+        show(client(event.id) + ' joined', 'joined');
+        break;
+      case 'left':
+        memberIds = memberIds.filter(function (id) { return id !== event.id; });
+        showPresence();
+        show(client(event.id) + ' left', 'left');
+        break;
+      case 'said':
+        said(event);
+        break;
+      case 'history':
+        event.messages.forEach(said);
+        break;
+      case 'gap':
+        lastSeq += event.missed;
+        show('Missed ' + plural(event.missed, 'message', 'messages') + ' that could not be recovered', 'notice');
+        break;
+      default:
+        break; // a newer server's event this page does not know
+    }
+  }
+
   function showMessage(data) {
     if (typeof data === 'string') {
       show(data, SAID.test(data) ? 'said' : data === GREETING ? 'joined' : 'server');
@@ -130,27 +223,63 @@
     }
   }
 
-  function connect() {
+  // Browsers fail a handshake that offered a subprotocol the server did not choose, so an attempt offering
+  // chorus.v1 that fails is followed at once by one offering nothing (`plain`): a server that speaks only the
+  // tutorial's text gets in that way. Once chorus.v1 has worked, the server is known to speak it.
+  function connect(plain) {
     var opened = false;
+    var v1 = false;
+    var offering = offerV1 && !plain;
+    var since = offering ? lastSeq : null;
+    var url = socketUrl(window.location) + (since === null ? '' : '?since=' + since);
     showState('connecting', 'Connecting…');
-    socket = new WebSocket(socketUrl(window.location));
-    socket.binaryType = 'arraybuffer';
-    socket.onopen = function () {
+    var ws = offering ? new WebSocket(url, [PROTOCOL]) : new WebSocket(url);
+    socket = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = function () {
       opened = true;
+      v1 = ws.protocol === PROTOCOL;
+      spokeV1 = spokeV1 || v1;
       failedAttempts = 0;
       if (wasOpen) show('Reconnected', 'notice');
       wasOpen = true;
       showState('open', 'Connected');
     };
-    socket.onmessage = function (event) {
-      showMessage(event.data);
+    ws.onmessage = function (event) {
+      if (v1 && typeof event.data === 'string') {
+        showEvent(event.data, since);
+      } else {
+        showMessage(event.data);
+      }
     };
-    socket.onclose = function (event) {
+    ws.onclose = function (event) {
       socket = null;
       // Only a connection that was up gets a line in the log; failed attempts show in the status alone.
       if (opened) show('Disconnected: ' + closeText(event), 'notice');
-      waitThenReconnect('Closed: ' + closeText(event));
+      if (v1) afterV1Close(event, since);
+      if (!opened && offering && !spokeV1) {
+        connect(true);
+      } else {
+        waitThenReconnect('Closed: ' + closeText(event));
+      }
     };
+  }
+
+  // Reconnecting must not repeat what made the server close: see the README's "The page".
+  function afterV1Close(event, since) {
+    if (event.code === 1003 || event.code === 1007) {
+      // The server did not understand our commands: speak the tutorial's plain text from now on.
+      offerV1 = false;
+      lastSeq = null;
+      show('The server refused chorus.v1 commands: going on in plain text', 'notice');
+    } else if (event.code === 1008 && since !== null && myId === null) {
+      // Closed before its welcome: the server refused the ?since=. Start afresh rather than ask again.
+      lastSeq = null;
+      show('The server could not recover missed messages', 'notice');
+    }
+    myId = null;
+    memberIds = [];
+    showPresence();
   }
 
   function waitThenReconnect(closedText) {
@@ -175,7 +304,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(input.value);
+      socket.send(socket.protocol === PROTOCOL ? JSON.stringify({ type: 'say', text: input.value }) : input.value);
       input.value = '';
     }
     input.focus();
@@ -191,6 +320,30 @@
       if (following) scrollToBottom();
     }).observe(scroller);
   }
+
+  // Leaving the page closes the socket at once, also when the browser keeps the page in its back/forward
+  // cache (where it could otherwise stay open, a member no one sees); coming back from that cache reconnects,
+  // with ?since= like any reconnect.
+  window.addEventListener('pagehide', function () {
+    leaving = true;
+    if (countdown) {
+      clearInterval(countdown);
+      countdown = null;
+    }
+    if (socket) {
+      var closing = socket;
+      socket = null;
+      closing.onclose = null; // nothing to show or retry: the page is going
+      closing.close(1000, 'page closed');
+    }
+  });
+
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && leaving) {
+      leaving = false;
+      connect();
+    }
+  });
 
   latest.addEventListener('click', function () {
     scrollToBottom();

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -21,6 +22,10 @@ import java.util.concurrent.TimeoutException;
  * URI open, reconnecting with {@link Backoff} whenever it is lost or an attempt fails, optionally pinging it
  * ({@link Pings}), and reports everything to a {@link ClientListener}. {@link #stop} closes it for good.
  *
+ * <p>When a connection negotiates {@code chorus.v1} (offer it with {@link ClientOptions#withSubprotocols}), the
+ * next one resumes the conversation: it connects with {@code ?since=<last seq>}, so the server replays what was
+ * said while the client was away (or a {@code gap} with how much it no longer keeps), nothing twice.
+ *
  * <p>One daemon thread connects, schedules reconnects and pings; it alone changes the state below, so no locks
  * are needed. Tyrus's threads only hand it events.
  */
@@ -33,6 +38,7 @@ public final class ReconnectingClient implements AutoCloseable {
     private final ClientListener listener;
     private final ScheduledExecutorService scheduler;
     private final CompletableFuture<CloseReason> finished = new CompletableFuture<>();
+    private final Resumption resumption = new Resumption();
     private volatile CompletableFuture<ChatClient> connection = new CompletableFuture<>();
     private volatile boolean stopRequested;
     private ChatClient current;
@@ -94,6 +100,14 @@ public final class ReconnectingClient implements AutoCloseable {
         return finished;
     }
 
+    /**
+     * The newest chorus.v1 said-message seen (or reported lost in a gap), after which the next connection
+     * resumes; empty until a chorus.v1 connection has been welcomed.
+     */
+    public OptionalLong lastSeq() {
+        return resumption.lastSeq();
+    }
+
     /** Whether {@link #stop} was called (then the end was asked for, not suffered). */
     public boolean stopRequested() {
         return stopRequested;
@@ -140,7 +154,8 @@ public final class ReconnectingClient implements AutoCloseable {
             return;
         }
         try {
-            ChatClient client = ChatClient.connect(uri, options, new Relay(listener, this::pongSeen, this::closeSeen));
+            ChatClient client = ChatClient.connect(
+                    resumption.next(uri), options, new Relay(listener, resumption, this::pongSeen, this::closeSeen));
             failures = 0;
             current = client;
             if (pings.enabled()) {

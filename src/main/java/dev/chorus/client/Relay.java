@@ -5,29 +5,33 @@ import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * Passes every event of one connection on to a listener, and lets its owner see the pongs and the close
- * first: how {@link ReconnectingClient} hears about the connections it opens without taking the events away
- * from its own listener.
+ * Passes every event of one connection on to a listener, and lets its owner see the pongs and the close and
+ * its {@link Resumption} the open, the text and the close: how {@link ReconnectingClient} hears about the
+ * connections it opens without taking the events away from its own listener.
  */
 final class Relay implements ClientListener {
 
     private final ClientListener target;
+    private final Resumption resumption;
     private final Runnable pongSeen;
     private final Consumer<CloseReason> closeSeen;
 
-    Relay(ClientListener target, Runnable pongSeen, Consumer<CloseReason> closeSeen) {
+    Relay(ClientListener target, Resumption resumption, Runnable pongSeen, Consumer<CloseReason> closeSeen) {
         this.target = target;
+        this.resumption = resumption;
         this.pongSeen = pongSeen;
         this.closeSeen = closeSeen;
     }
 
     @Override
     public void onOpen(ChatClient client) {
+        resumption.opened(client.subprotocol());
         target.onOpen(client);
     }
 
     @Override
     public void onMessage(String text) {
+        resumption.heard(text);
         target.onMessage(text);
     }
 
@@ -49,6 +53,7 @@ final class Relay implements ClientListener {
 
     @Override
     public void onClose(CloseReason reason) {
+        resumption.closed(reason);
         target.onClose(reason);
         closeSeen.accept(reason);
     }

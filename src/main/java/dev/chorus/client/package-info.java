@@ -6,7 +6,8 @@
  * opened with {@link dev.chorus.client.ClientOptions} (Origin, extra headers, subprotocols,
  * {@link dev.chorus.client.TlsTrust}, handshake timeout, a {@link dev.chorus.client.HandshakeObserver}).
  * {@link dev.chorus.client.ReconnectingClient} keeps one open for long-running clients, like Python's
- * {@code WebSocketApp}: callbacks, {@link dev.chorus.client.Backoff} and {@link dev.chorus.client.Pings}.
+ * {@code WebSocketApp}: callbacks, {@link dev.chorus.client.Backoff} and {@link dev.chorus.client.Pings}; when
+ * a connection speaks chorus.v1, the next one resumes with {@code ?since=} ({@link dev.chorus.client.Resumption}).
  * {@link dev.chorus.client.OneShot} sends, reads a number of messages and closes, returning a
  * {@link dev.chorus.client.Transcript}; failures to connect are {@link dev.chorus.client.ConnectFailure}s of
  * one {@link dev.chorus.client.ConnectFailure.Kind} each.

@@ -9,15 +9,18 @@ import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.JarProcess;
 import dev.chorus.testing.Peer;
+import dev.chorus.testing.SentAway;
 import dev.chorus.testing.SilentServer;
 import dev.chorus.testing.TestCertificate;
 import dev.chorus.testing.TestServers;
+import dev.chorus.testing.V1Peer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +105,38 @@ class ClientCommandIT {
                     () -> "stderr: " + client.stderr());
         } finally {
             first.close();
+        }
+    }
+
+    @Test
+    void interactiveWithReconnectAndChorusV1ResumesWhereItLeftOff() throws Exception {
+        String missed = "< {\"type\":\"said\",\"seq\":1,\"from\":2,\"text\":\"while you were away\"}";
+        try (ChorusServer server = TestServers.start(Map.of());
+                JarProcess client = JarProcess.startWithStdin(
+                        "client",
+                        "-i",
+                        "--reconnect",
+                        "--subprotocol",
+                        "chorus.v1",
+                        server.uri().toString())) {
+            client.awaitOutput("< {\"type\":\"welcome\",\"id\":1,\"members\":[1],\"seq\":0}");
+            try (V1Peer talker = V1Peer.join(server.uri())) {
+                client.awaitOutput("< {\"type\":\"joined\",\"id\":2}");
+                SentAway away = SentAway.client(1);
+                try {
+                    client.awaitOutput("* closed: 1001 disconnected by operator");
+                    talker.awaitPresence("left", 1);
+                    talker.say("while you were away");
+                    talker.nextSaid();
+                } finally {
+                    away.close();
+                }
+                client.awaitOutput("< {\"type\":\"welcome\",\"id\":3,\"members\":[2,3],\"seq\":1}");
+                client.awaitOutput(missed);
+            }
+            client.closeStdin();
+            assertEquals(0, client.awaitExit(), () -> "stderr: " + client.stderr());
+            assertEquals(1, Collections.frequency(client.stdout(), missed), () -> "stdout: " + client.stdout());
         }
     }
 

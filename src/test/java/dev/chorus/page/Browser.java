@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -16,13 +17,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * One headless Debian Chromium with a fresh profile, driven through the system chromedriver. Both binaries are
  * named explicitly, so Selenium Manager never looks for (or downloads) a browser or a driver. Closing it quits
- * the browser, stops the driver and deletes the profile.
+ * the browser, stops the driver and deletes the profile. Public for the page test on a deployed WAR
+ * ({@code dev.chorus.containers.PageOnPayaraIT}).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Dimension DESKTOP = new Dimension(1280, 800);
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
     static final Dimension PHONE = new Dimension(390, 844);
 
     private final ChromeDriverService service;
@@ -36,14 +38,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a browser whose page area is {@code size}. */
-    static Browser start(Dimension size) throws IOException {
+    public static Browser start(Dimension size) throws IOException {
+        return start(size, List.of());
+    }
+
+    /** Starts a browser whose page area is {@code size}, with Chromium {@code flags} besides the usual ones. */
+    static Browser start(Dimension size, List<String> flags) throws IOException {
         Path profile = Files.createTempDirectory("chorus-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         try {
-            Browser browser = new Browser(service, new ChromeDriver(service, options(profile)), profile);
+            Browser browser = new Browser(service, new ChromeDriver(service, options(profile, flags)), profile);
             browser.resize(size);
             return browser;
         } catch (RuntimeException e) {
@@ -53,7 +60,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    private static ChromeOptions options(Path profile) {
+    private static ChromeOptions options(Path profile, List<String> flags) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -70,6 +77,7 @@ final class Browser implements AutoCloseable {
                 "--hide-scrollbars",
                 "--force-device-scale-factor=1",
                 "--lang=en-US");
+        options.addArguments(flags);
         return options;
     }
 
@@ -78,7 +86,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Loads {@code uri} and returns the chat page there. */
-    ChatPage open(URI uri) {
+    public ChatPage open(URI uri) {
         driver.get(uri.toString());
         return new ChatPage(driver);
     }

@@ -15,16 +15,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The chat page as a test sees it: what it shows, what a user types, and bounded waits whose failures show
  * what the page showed instead. Texts are read as {@code textContent}, exactly as the page set them.
  */
-final class ChatPage {
+public final class ChatPage {
 
     /** The longest any test waits for the page to show something. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** The tutorial's join line, which the page shows as it is when the server does not speak chorus.v1. */
     static final String GREETING = "Hey all, a new client has joined us";
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String LINES =
             "return Array.from(document.querySelectorAll('#log .line .body'), e => e.textContent)";
+    private static final String MEMBERS =
+            "return Array.from(document.querySelectorAll('#members li'), e => e.textContent)";
     // Every text the status bar takes, in order, as "STATE | RETRY": the waits alone could miss a state that
     // lasts one second.
     private static final String RECORD_STATUS =
@@ -73,7 +76,7 @@ final class ChatPage {
     }
 
     /** Types {@code text} into the message box and presses Enter. */
-    void say(String text) {
+    public void say(String text) {
         input().sendKeys(text, Keys.ENTER);
     }
 
@@ -85,6 +88,50 @@ final class ChatPage {
         return text("retry");
     }
 
+    /** Under chorus.v1, the line for this page's own join. */
+    static String youJoined(int id) {
+        return "You joined as Client(" + id + ")";
+    }
+
+    /** Under chorus.v1, the line for another client's join. */
+    static String joined(int id) {
+        return "Client(" + id + ") joined";
+    }
+
+    /** Under chorus.v1, the line for another client's leave. */
+    static String left(int id) {
+        return "Client(" + id + ") left";
+    }
+
+    /** The page's own id as it shows it ("You are Client(N)"), or "" when it knows none. */
+    String me() {
+        return text("me");
+    }
+
+    /** The members the page shows, in join order, as {@code Client(N)}. */
+    List<String> members() {
+        return strings(script.executeScript(MEMBERS));
+    }
+
+    /** Waits until the page shows itself as {@code Client(id)} among exactly {@code expected} members. */
+    public void awaitPresence(int id, List<String> expected) {
+        String you = "You are Client(" + id + ")";
+        await(
+                () -> you.equals(me()) && expected.equals(members()),
+                () -> "'" + you + "' with members " + expected + "; it shows '" + me() + "' with " + members());
+    }
+
+    /** Waits until the page shows its own id ("You are Client(N)") and returns it. */
+    public int awaitOwnId() {
+        await(() -> me().matches("You are Client\\(\\d+\\)"), () -> "its own id; it shows '" + me() + "'");
+        return Integer.parseInt(me().replaceAll("\\D", ""));
+    }
+
+    /** Whether the presence row (id and members) is shown at all. */
+    boolean presenceShown() {
+        return (Boolean) script.executeScript("return !document.getElementById('presence').hidden");
+    }
+
     String title() {
         return driver.getTitle();
     }
@@ -94,7 +141,7 @@ final class ChatPage {
         return strings(script.executeScript(LINES));
     }
 
-    void awaitState(String expected) {
+    public void awaitState(String expected) {
         await(() -> expected.equals(state()), () -> "state '" + expected + "'; it shows '" + state() + "'");
     }
 
@@ -104,7 +151,7 @@ final class ChatPage {
     }
 
     /** Waits until the log's lines satisfy {@code test}, described as {@code what}. */
-    void awaitLines(String what, Predicate<List<String>> test) {
+    public void awaitLines(String what, Predicate<List<String>> test) {
         await(() -> test.test(lines()), () -> what + "; the log holds " + lines());
     }
 
@@ -128,7 +175,7 @@ final class ChatPage {
     }
 
     /** The socket URL for the page's own location. */
-    String socketUrl() {
+    public String socketUrl() {
         return (String) script.executeScript("return window.chorusSocketUrl(window.location)");
     }
 

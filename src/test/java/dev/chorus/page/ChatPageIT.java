@@ -1,6 +1,7 @@
 package dev.chorus.page;
 
-import static dev.chorus.page.ChatPage.GREETING;
+import static dev.chorus.page.ChatPage.joined;
+import static dev.chorus.page.ChatPage.youJoined;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,20 +70,20 @@ class ChatPageIT {
     @Test
     void twoPagesChatWithEachOtherThroughTheLauncher() {
         ChatPage first = join(alice);
-        first.awaitLines(List.of(GREETING));
+        first.awaitLines(List.of(youJoined(1)));
         ChatPage second = join(bob);
-        second.awaitLines(List.of(GREETING));
-        first.awaitLines(List.of(GREETING, GREETING));
+        second.awaitLines(List.of(youJoined(2)));
+        first.awaitLines(List.of(youJoined(1), joined(2)));
 
         first.say("Hello from the first page");
         String hello = "Client(1) said: Hello from the first page";
-        first.awaitLines(List.of(GREETING, GREETING, hello));
-        second.awaitLines(List.of(GREETING, hello));
+        first.awaitLines(List.of(youJoined(1), joined(2), hello));
+        second.awaitLines(List.of(youJoined(2), hello));
 
         second.say("And hello back from the second");
         String back = "Client(2) said: And hello back from the second";
-        first.awaitLines(List.of(GREETING, GREETING, hello, back));
-        second.awaitLines(List.of(GREETING, hello, back));
+        first.awaitLines(List.of(youJoined(1), joined(2), hello, back));
+        second.awaitLines(List.of(youJoined(2), hello, back));
     }
 
     @Test
@@ -91,7 +92,7 @@ class ChatPageIT {
         String title = page.title();
         page.say(IMG_WITH_SCRIPT);
 
-        page.awaitLines(List.of(GREETING, "Client(1) said: " + IMG_WITH_SCRIPT));
+        page.awaitLines(List.of(youJoined(1), "Client(1) said: " + IMG_WITH_SCRIPT));
         assertEquals(List.of(), alice.driver().findElements(By.cssSelector("#log img")), "no element was made");
         assertEquals("Chorus", title);
         assertEquals(title, page.title());
@@ -102,7 +103,7 @@ class ChatPageIT {
         ChatPage page = join(alice);
         try (Peer peer = Peer.join(server.uri())) {
             peer.say(IMG_WITH_SCRIPT);
-            page.awaitLines(List.of(GREETING, GREETING, "Client(2) said: " + IMG_WITH_SCRIPT));
+            page.awaitLines(List.of(youJoined(1), joined(2), "Client(2) said: " + IMG_WITH_SCRIPT));
         }
         assertEquals(List.of(), alice.driver().findElements(By.cssSelector("#log img")));
         assertEquals("Chorus", page.title());
@@ -114,7 +115,7 @@ class ChatPageIT {
         try (Peer peer = Peer.join(server.uri())) {
             peer.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
             peer.send(ByteBuffer.wrap(new byte[] {0}));
-            page.awaitLines(List.of(GREETING, GREETING, "[binary, 3 bytes]", "[binary, 1 byte]"));
+            page.awaitLines(List.of(youJoined(1), joined(2), "[binary, 3 bytes]", "[binary, 1 byte]"));
         }
     }
 
@@ -125,7 +126,7 @@ class ChatPageIT {
 
         page.say("typed and sent with Enter");
 
-        page.awaitLines(List.of(GREETING, "Client(1) said: typed and sent with Enter"));
+        page.awaitLines(List.of(youJoined(1), "Client(1) said: typed and sent with Enter"));
         assertEquals("", page.input().getDomProperty("value"));
         assertEquals(page.input(), page.focused());
     }
@@ -134,7 +135,7 @@ class ChatPageIT {
     void anEmptyMessageIsSentAsTheTutorialAllows() {
         ChatPage page = join(alice);
         page.say("");
-        page.awaitLines(List.of(GREETING, "Client(1) said: "));
+        page.awaitLines(List.of(youJoined(1), "Client(1) said: "));
     }
 
     @Test
@@ -145,7 +146,7 @@ class ChatPageIT {
 
         page.focused().sendKeys(Keys.ENTER);
 
-        page.awaitLines(List.of(GREETING, "Client(1) said: sent with the button"));
+        page.awaitLines(List.of(youJoined(1), "Client(1) said: sent with the button"));
         assertEquals(page.input(), page.focused(), "the focus goes back to the box");
     }
 

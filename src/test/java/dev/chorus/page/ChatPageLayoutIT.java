@@ -1,6 +1,6 @@
 package dev.chorus.page;
 
-import static dev.chorus.page.ChatPage.GREETING;
+import static dev.chorus.page.ChatPage.youJoined;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +39,10 @@ class ChatPageLayoutIT {
     private static ChorusServer server;
     private static Browser browser;
     private static ChatPage page;
+    /** The other two in the conversation; they stay, so the screenshots show three members. */
+    private static Peer ada;
+
+    private static Peer lin;
 
     @BeforeAll
     static void startAConversation() throws Exception {
@@ -46,20 +50,19 @@ class ChatPageLayoutIT {
         browser = Browser.start(Browser.DESKTOP);
         page = browser.open(server.pageUri());
         page.awaitState("Connected");
-        try (Peer ada = Peer.join(server.uri());
-                Peer lin = Peer.join(server.uri())) {
-            awaitLineCount(3);
-            ada.say("Morning! Is the 0.1 release still on for today?");
-            awaitLineCount(4);
-            page.say("Yes, the build is green on the launcher, Payara and WildFly.");
-            awaitLineCount(5);
-            lin.say("Great, I'll write the notes. Sending the changelog draft now.");
-            lin.send(ByteBuffer.wrap(new byte[2048]));
-            awaitLineCount(7);
-            ada.say("Got it. Long links wrap instead of widening the page: "
-                    + "https://example.org/chorus/releases/0.1.0/notes/a-long-link-without-any-spaces-in-it");
-            awaitLineCount(8);
-        }
+        ada = Peer.join(server.uri());
+        lin = Peer.join(server.uri());
+        awaitLineCount(3);
+        ada.say("Morning! Is the 0.1 release still on for today?");
+        awaitLineCount(4);
+        page.say("Yes, the build is green on the launcher, Payara and WildFly.");
+        awaitLineCount(5);
+        lin.say("Great, I'll write the notes. Sending the changelog draft now.");
+        lin.send(ByteBuffer.wrap(new byte[2048]));
+        awaitLineCount(7);
+        ada.say("Got it. Long links wrap instead of widening the page: "
+                + "https://example.org/chorus/releases/0.1.0/notes/a-long-link-without-any-spaces-in-it");
+        awaitLineCount(8);
     }
 
     private static void awaitLineCount(int count) {
@@ -67,9 +70,11 @@ class ChatPageLayoutIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         try {
             browser.close();
+            ada.close();
+            lin.close();
         } finally {
             server.close();
         }
@@ -96,7 +101,8 @@ class ChatPageLayoutIT {
         assertEquals(size.width, width, "nothing reaches past the right edge");
         assertTrue(sendBottom <= size.height, () -> "the send row ends at " + sendBottom + " px");
         assertTrue(buttonRight <= size.width, () -> "the Send button ends at " + buttonRight + " px");
-        assertEquals(GREETING, page.lines().get(0));
+        assertEquals(youJoined(1), page.lines().get(0));
+        assertEquals(List.of("Client(1)", "Client(2)", "Client(3)"), page.members());
 
         Path shot = browser.screenshot(name);
         String head = new String(Files.readAllBytes(shot), 0, 4, StandardCharsets.ISO_8859_1);

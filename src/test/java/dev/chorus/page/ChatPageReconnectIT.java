@@ -1,6 +1,8 @@
 package dev.chorus.page;
 
-import static dev.chorus.page.ChatPage.GREETING;
+import static dev.chorus.page.ChatPage.joined;
+import static dev.chorus.page.ChatPage.left;
+import static dev.chorus.page.ChatPage.youJoined;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.launcher.ChorusServer;
@@ -11,12 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The page when the server goes away: it says how the connection closed, and comes back by itself. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -25,19 +26,10 @@ class ChatPageReconnectIT {
     private static final String SHUT_DOWN = "Closed: 1001 server shutting down | Reconnecting in 1 s";
     private static final String FIRST_RETRY_FAILED = "Closed: 1006 abnormal closure | Reconnecting in 2 s";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser BROWSER = new SharedBrowser();
     /** The servers a test started and has not stopped itself; each is closed after the test. */
     private final List<ChorusServer> servers = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void startServer() throws Exception {
@@ -46,7 +38,7 @@ class ChatPageReconnectIT {
 
     @AfterEach
     void stopServers() {
-        browser.leave();
+        BROWSER.get().leave();
         servers.forEach(ChorusServer::close);
     }
 
@@ -63,9 +55,9 @@ class ChatPageReconnectIT {
     }
 
     private ChatPage joinedPage() {
-        ChatPage page = browser.open(server().pageUri());
+        ChatPage page = BROWSER.get().open(server().pageUri());
         page.awaitState("Connected");
-        page.awaitLines(List.of(GREETING));
+        page.awaitLines(List.of(youJoined(1)));
         page.recordStatus();
         return page;
     }
@@ -76,7 +68,7 @@ class ChatPageReconnectIT {
 
         stopServer();
 
-        page.awaitLines(List.of(GREETING, "Disconnected: 1001 server shutting down"));
+        page.awaitLines(List.of(youJoined(1), "Disconnected: 1001 server shutting down"));
         page.awaitStatusSeen(SHUT_DOWN);
     }
 
@@ -84,7 +76,7 @@ class ChatPageReconnectIT {
     void afterARestartOnTheSamePortThePageReconnectsByItselfAndChatsAgain() throws Exception {
         ChatPage page = joinedPage();
         page.say("before the restart");
-        page.awaitLines(List.of(GREETING, "Client(1) said: before the restart"));
+        page.awaitLines(List.of(youJoined(1), "Client(1) said: before the restart"));
 
         int port = stopServer();
         page.awaitStatusSeen(SHUT_DOWN);
@@ -92,31 +84,33 @@ class ChatPageReconnectIT {
         servers.add(TestServers.start(Map.of(Setting.PORT, String.valueOf(port))));
 
         page.awaitState("Connected");
+        // The new server counts from 1 again and has kept nothing: no gap, nothing replayed.
         page.awaitLines(List.of(
-                GREETING,
+                youJoined(1),
                 "Client(1) said: before the restart",
                 "Disconnected: 1001 server shutting down",
                 "Reconnected",
-                GREETING));
+                youJoined(1)));
         try (Peer peer = Peer.join(server().uri())) {
             page.say("after the restart");
             peer.expect("Client(1) said: after the restart");
         }
         page.awaitLines(List.of(
-                GREETING,
+                youJoined(1),
                 "Client(1) said: before the restart",
                 "Disconnected: 1001 server shutting down",
                 "Reconnected",
-                GREETING,
-                GREETING,
-                "Client(1) said: after the restart"));
+                youJoined(1),
+                joined(2),
+                "Client(1) said: after the restart",
+                left(2)));
     }
 
     @Test
     void textTypedWhileDisconnectedStaysInTheBox() {
         ChatPage page = joinedPage();
         stopServer();
-        page.awaitLines(List.of(GREETING, "Disconnected: 1001 server shutting down"));
+        page.awaitLines(List.of(youJoined(1), "Disconnected: 1001 server shutting down"));
 
         page.say("not sent yet");
 

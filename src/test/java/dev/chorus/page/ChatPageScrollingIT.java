@@ -11,12 +11,11 @@ import dev.chorus.testing.TestServers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /** A long conversation on the page: it follows new lines only while the reader is at the bottom, and keeps a cap. */
@@ -35,27 +34,19 @@ class ChatPageScrollingIT {
             "const s = document.getElementById('scroller'); return s.scrollHeight - s.scrollTop - s.clientHeight";
     private static final String SCROLL_TOP = "return document.getElementById('scroller').scrollTop";
 
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedBrowser BROWSER = new SharedBrowser();
+
     private ChorusServer server;
     private ChatPage page;
     private Peer peer;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start(Browser.DESKTOP);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @BeforeEach
     void openThePageAndAnotherClient() throws Exception {
         // The scripted peer talks far faster than a person: no rate limit for it here.
         server = TestServers.start(Map.of(Setting.MESSAGE_RATE, "0"));
-        browser.resize(Browser.DESKTOP);
-        page = browser.open(server.pageUri());
+        BROWSER.get().resize(Browser.DESKTOP);
+        page = BROWSER.get().open(server.pageUri());
         page.awaitState("Connected");
         peer = Peer.join(server.uri());
     }
@@ -65,7 +56,7 @@ class ChatPageScrollingIT {
         try {
             peer.close();
         } finally {
-            browser.leave();
+            BROWSER.get().leave();
             server.close();
         }
     }
@@ -105,7 +96,7 @@ class ChatPageScrollingIT {
         peerSays("line ", SCREENFULS);
         page.awaitLines("the last line", lines -> lines.size() == 2 + SCREENFULS);
 
-        browser.resize(PHONE_WITH_KEYBOARD_OPEN);
+        BROWSER.get().resize(PHONE_WITH_KEYBOARD_OPEN);
         page.await(
                 () -> distanceFromBottom() == 0,
                 () -> "the view at the bottom; it is " + distanceFromBottom() + " px above it");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -104,6 +105,16 @@ public final class TestCertificates {
 
     public Path key() {
         return key;
+    }
+
+    /**
+     * The base64 SHA-256 of the certificate's public key (its SubjectPublicKeyInfo): what Chromium's
+     * {@code --ignore-certificate-errors-spki-list} takes to trust exactly this certificate.
+     */
+    public String spkiSha256() throws GeneralSecurityException {
+        byte[] spki = keys.getCertificate("chorus").getPublicKey().getEncoded();
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
     }
 
     /** A client-side context that trusts exactly this certificate. */
