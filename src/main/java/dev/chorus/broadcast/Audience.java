@@ -67,7 +67,15 @@ public final class Audience {
      * there is none for it); returns at once.
      */
     public static void broadcast(Renditions message) {
+        broadcast(message, null);
+    }
+
+    /** Like {@link #broadcast(Renditions)}, for every member but {@code except} ({@code null}: nobody). */
+    public static void broadcast(Renditions message, Session except) {
         for (Session session : SESSIONS) {
+            if (session == except) {
+                continue;
+            }
             Outgoing rendition = message.in(session.getNegotiatedSubprotocol());
             if (rendition != null) {
                 deliver(session, rendition);

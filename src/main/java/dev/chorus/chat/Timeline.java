@@ -14,8 +14,9 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * The room's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
- * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves. Each runs in
+ * This node's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
+ * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves, as the bus
+ * delivers them (seqs and the history are this node's own). Each runs in
  * its own {@link Turns turn}, so every member receives the same events in the same order; a newcomer's
  * welcome and replay are queued in the turn that makes it a member, so the first live message after them
  * is the next seq: no duplicate, no hole. Each event is built once and shared by every outbox.
@@ -43,12 +44,16 @@ final class Timeline {
     }
 
     /**
-     * Client {@code id} connected: everyone present hears of it, then it receives the tutorial's greeting, or
-     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed.
+     * Client {@code id} connected to this node: it becomes a member and receives the tutorial's greeting, or
+     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed. The others hear of it through
+     * {@link #joined}, once the bus carries the news.
+     *
+     * @return whether it became a member (not if it dropped while waiting for its turn)
      */
-    void join(Session session, int id, OptionalLong since) {
+    boolean join(Session session, int id, OptionalLong since) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         boolean v1 = ChorusV1.isSpokenBy(session);
+        boolean[] admitted = {false};
         turns.take(() -> {
             if (!session.isOpen()) {
                 // It dropped while waiting for this turn, and its leave may have run already: admitting it now
@@ -56,7 +61,7 @@ final class Timeline {
                 // and may call it while onOpen waits; Undertow calls onClose only after onOpen returned.)
                 return;
             }
-            Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)));
+            admitted[0] = true;
             members.put(id, session);
             Audience.join(session, ChatLines.client(id), limits);
             if (!v1) {
@@ -66,6 +71,18 @@ final class Timeline {
             Audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
             since.ifPresent(after -> replay(session, after));
         });
+        // join is never called inside a step, so the turn has run by now.
+        return admitted[0];
+    }
+
+    /**
+     * Client {@code id} joined, here or on another node: everyone present hears of it, except the newcomer
+     * itself (it had its greeting or welcome when it joined).
+     */
+    void joined(int id) {
+        Outgoing greeting = Outgoing.text(ChatLines.GREETING);
+        turns.take(() ->
+                Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)), members.get(id)));
     }
 
     /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
@@ -95,19 +112,24 @@ final class Timeline {
     }
 
     /**
-     * The session is gone: release it and tell the chorus.v1 clients (tutorial clients hear nothing), then run
-     * {@code afterwards}. Never waits for a turn: see {@link Turns}.
+     * The session is gone: release it, then run {@code afterwards}. Never waits for a turn: see {@link Turns}.
+     * The chorus.v1 clients hear of it through {@link #left}, once the bus carries the news.
      *
      * @param id the client's id, or {@code null} if it never got one
      */
     void leave(Session session, Integer id, Runnable afterwards) {
         turns.defer(() -> {
             Audience.leave(session);
-            if (id != null && members.remove(id, session)) {
-                Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id)));
+            if (id != null) {
+                members.remove(id, session);
             }
             afterwards.run();
         });
+    }
+
+    /** Client {@code id} left, here or on another node: the chorus.v1 clients hear of it (tutorial clients don't). */
+    void left(int id) {
+        turns.defer(() -> Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
     }
 
     /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */
