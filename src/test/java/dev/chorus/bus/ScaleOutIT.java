@@ -1,0 +1,157 @@
+package dev.chorus.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.ClusterNode;
+import dev.chorus.testing.Handshake;
+import dev.chorus.testing.Http;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RedisServer;
+import dev.chorus.testing.Scrape;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Several launcher nodes on one Redis are one chat: the README's promise, on real processes and a real Redis. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ScaleOutIT {
+
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
+
+    @Test
+    void clientsOnTwoNodesHearEachOthersJoinsAndMessagesInOrder() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            int idA = onA.sayAndLearnId("hello from A");
+            onB.expect("Client(" + idA + ") said: hello from A");
+            for (int i = 0; i < 20; i++) {
+                onB.say("B " + i);
+            }
+            int idB = -1;
+            for (int i = 0; i < 20; i++) {
+                String line = onA.nextText();
+                assertTrue(line.endsWith(" said: B " + i), () -> "out of order: " + onA.describeSeen());
+                idB = Integer.parseInt(line.substring("Client(".length(), line.indexOf(')')));
+                onB.expect(line);
+            }
+            assertNotEquals(idA, idB);
+            onB.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), onA.nextBinary());
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), onB.nextBinary());
+
+            // A put its client's join and one message on the bus, and read back all 24 events since it started.
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(2, metrics.value("chorus_bus_published_total"), metrics::text);
+            assertEquals(24, metrics.value("chorus_bus_received_total"), metrics::text);
+            assertEquals(24, metrics.value("chorus_bus_lag_seconds_count"), metrics::text);
+            assertEquals(1, metrics.value("chorus_bus_reachable"), metrics::text);
+        }
+    }
+
+    @Test
+    void idsAreUniqueAcrossThreeNodes() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                ClusterNode c = ClusterNode.start(REDIS.uri())) {
+            Set<Integer> ids = new HashSet<>();
+            for (ClusterNode node : List.of(a, b, c, a, b, c)) {
+                try (Peer peer = Peer.join(node.uri())) {
+                    int id = peer.sayAndLearnId("who am I");
+                    assertTrue(ids.add(id), () -> "id " + id + " given twice; before: " + ids);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whileRedisIsDownEachNodeChatsAloneRefusesNewcomersAndHealsWhenItIsBack() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer alsoOnA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            onA.expect(Peer.GREETING);
+            alsoOnA.expect(Peer.GREETING);
+            int idA = onA.sayAndLearnId("before");
+            alsoOnA.expect("Client(" + idA + ") said: before");
+            onB.expect("Client(" + idA + ") said: before");
+            int idB = onB.sayAndLearnId("me too");
+            onA.expect("Client(" + idB + ") said: me too");
+            alsoOnA.expect("Client(" + idB + ") said: me too");
+            int highestBefore = Math.max(idA, idB);
+
+            REDIS.kill();
+            a.awaitLog("is unreachable");
+            b.awaitLog("is unreachable");
+            for (int i = 0; i < 3; i++) {
+                onA.say("only here " + i);
+                onA.expect("Client(" + idA + ") said: only here " + i);
+                alsoOnA.expect("Client(" + idA + ") said: only here " + i);
+            }
+            onB.say("only on B");
+            onB.expect("Client(" + idB + ") said: only on B");
+            Handshake refused = Handshake.attempt(a.uri());
+            assertEquals(503, refused.status(), refused::head);
+            assertEquals(503, Http.get(a.http("/health/ready")).statusCode());
+            assertEquals(
+                    "{\"status\":\"DOWN\",\"reason\":\"bus-down\"}",
+                    Http.get(b.http("/health/ready")).body());
+
+            REDIS.start();
+            a.awaitLog("is reachable again");
+            b.awaitLog("is reachable again");
+            assertEquals(200, Http.get(a.http("/health/ready")).statusCode());
+            onA.say("after");
+            // The next thing each hears is this: nothing said on the other node during the outage, nothing twice.
+            onB.expect("Client(" + idA + ") said: after");
+            onA.expect("Client(" + idA + ") said: after");
+            alsoOnA.expect("Client(" + idA + ") said: after");
+            try (Peer newcomer = Peer.join(b.uri())) {
+                onB.expect(Peer.GREETING);
+                onA.expect(Peer.GREETING);
+                int id = newcomer.sayAndLearnId("new after the restart");
+                assertTrue(id > highestBefore, () -> "id " + id + " at or below one seen before: " + highestBefore);
+                onA.expect("Client(" + id + ") said: new after the restart");
+            }
+            // One WARNING for the whole outage, however many messages were said during it.
+            assertEquals(
+                    1, a.log().stream().filter(line -> line.contains("WARNING")).count(), () -> "" + a.log());
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(1, metrics.value("chorus_bus_reconnects_total"), metrics::text);
+            assertEquals(1, metrics.value("chorus_connections_rejected_total", "reason", "bus-down"), metrics::text);
+        }
+    }
+
+    @Test
+    void aNodeThatRestartsReplaysNothingToLiveClients() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri())) {
+            try (ClusterNode b = ClusterNode.start(REDIS.uri());
+                    Peer onB = Peer.join(b.uri())) {
+                onA.expect(Peer.GREETING);
+                int idA = onA.sayAndLearnId("old news");
+                onB.expect("Client(" + idA + ") said: old news");
+            }
+            try (ClusterNode restarted = ClusterNode.start(REDIS.uri());
+                    Peer onRestarted = Peer.join(restarted.uri())) {
+                onA.expect(Peer.GREETING);
+                int idA = onA.sayAndLearnId("fresh");
+                onRestarted.expect("Client(" + idA + ") said: fresh");
+                int idR = onRestarted.sayAndLearnId("hi");
+                onA.expect("Client(" + idR + ") said: hi");
+            }
+        }
+    }
+}
