@@ -10,6 +10,8 @@ import dev.chorus.testing.Http;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.Scrape;
+import dev.chorus.testing.V1Peer;
+import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
@@ -152,6 +154,26 @@ class ScaleOutIT {
                 int idR = onRestarted.sayAndLearnId("hi");
                 onA.expect("Client(" + idR + ") said: hi");
             }
+        }
+    }
+
+    @Test
+    void chorusV1ClientsOnTwoNodesHearJoinsSaidMessagesAndLeavesFromTheOther() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                V1Peer onA = V1Peer.join(a.uri())) {
+            int idB;
+            try (V1Peer onB = V1Peer.join(b.uri())) {
+                idB = onB.id();
+                assertEquals(idB, onA.next("joined").getInt("id"));
+                onA.say("hi B");
+                JsonObject heardOnA = onA.next("said");
+                JsonObject heardOnB = onB.next("said");
+                assertEquals(onA.id(), heardOnB.getInt("from"));
+                assertEquals("hi B", heardOnB.getString("text"));
+                assertEquals(heardOnA.getString("text"), heardOnB.getString("text"));
+            }
+            assertEquals(idB, onA.next("left").getInt("id"));
         }
     }
 }
