@@ -5,26 +5,26 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One column of the report: a label, and the command that starts a fresh server of that kind (empty for a
- * server the user runs, given by --url).
+ * One column of the report: a label, how its server is started (shown in the report's header), and what starts
+ * a fresh one for a run.
  */
-record Contender(String label, List<String> command, Server external) {
+record Contender(String label, String shown, Starter starter) {
+
+    /** Starts a server for one run; its output (if it is ours) goes to files named after {@code log}. */
+    interface Starter {
+        Server start(Path log) throws IOException;
+    }
 
     static Contender process(String label, List<String> command) {
-        return new Contender(label, List.copyOf(command), null);
+        return new Contender(label, "`" + ServerProcess.shown(command) + "`", log -> ServerProcess.start(command, log));
     }
 
     static Contender running(String label, Server server) {
-        return new Contender(label, List.of(), server);
+        return new Contender(label, "already running at " + server.uri(), log -> server);
     }
 
     /** A server for one run; its output (if it is ours) goes to {@code log}. */
     Server start(Path log) throws IOException {
-        return external != null ? external : ServerProcess.start(command, log);
-    }
-
-    /** How it is started, for the report's header. */
-    String shown() {
-        return external != null ? "already running at " + external.uri() : "`" + ServerProcess.shown(command) + "`";
+        return starter.start(log);
     }
 }

@@ -24,7 +24,7 @@ record FanoutWorkload(
     public List<Figure> run(Server server, LoadClient client) throws Exception {
         Tally tally = new Tally();
         Measurement measurement = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), receivers + senders, measurement, tally, limit)) {
+        try (Room room = Room.fill(client, server.uris(), receivers + senders, measurement, tally, limit)) {
             List<Receiver> voices = room.senders(senders);
             long start = Timing.after(warmup);
             long end = start + duration.toNanos();

@@ -23,7 +23,7 @@ final class ServerWarmup {
         }
         Tally tally = new Tally();
         Measurement ignored = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), CLIENTS, ignored, tally, LIMIT)) {
+        try (Room room = Room.fill(client, server.uris(), CLIENTS, ignored, tally, LIMIT)) {
             long end = Timing.after(length);
             Senders sending = new Senders(tally);
             for (Receiver voice : room.senders(SENDERS)) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * final RedisServer REDIS = new RedisServer();}. A test may {@link #kill} it and {@link #start} it again on the
  * same port.
  */
-public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     private static final String READY = "Ready to accept connections";
 
@@ -38,8 +38,24 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     private int port;
     private Process process;
 
+    /** Outside JUnit (the benchmark): one started now, stopped by {@link #close}. */
+    public static RedisServer launch() throws IOException, InterruptedException {
+        RedisServer redis = new RedisServer();
+        redis.open();
+        return redis;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+        close();
+    }
+
+    private void open() throws IOException, InterruptedException {
         directory = Files.createTempDirectory("chorus-redis");
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -47,13 +63,23 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         start();
     }
 
+    /** Kills it and removes its directory. */
     @Override
-    public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
-        kill();
+    public void close() throws IOException {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         }
+    }
+
+    /** Its process, e.g. to read its CPU time. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** {@code redis://127.0.0.1:PORT}, the same across restarts. */
