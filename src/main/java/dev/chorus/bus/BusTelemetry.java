@@ -9,8 +9,11 @@ public interface BusTelemetry {
     /** This node put one event on the bus. */
     default void published() {}
 
-    /** This node took one event off the bus, {@code lagMillis} after the bus took it in (0 in-process). */
-    default void received(long lagMillis) {}
+    /** This node took one event off the bus. */
+    default void received() {}
+
+    /** An event reached this node {@code millis} after Redis took it in (Redis's clock against ours). */
+    default void lag(long millis) {}
 
     /** The bus came back after an outage. */
     default void reconnected() {}

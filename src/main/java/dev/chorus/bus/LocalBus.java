@@ -30,7 +30,7 @@ final class LocalBus implements Bus {
     @Override
     public void publish(BusEvent event) {
         telemetry.published();
-        telemetry.received(0);
+        telemetry.received();
         listener.heard(event);
     }
 

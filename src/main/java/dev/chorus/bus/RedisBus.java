@@ -36,13 +36,15 @@ final class RedisBus implements Bus {
     private static final System.Logger LOG = System.getLogger(RedisBus.class.getName());
     private static final byte[] FIELD = "e".getBytes(StandardCharsets.US_ASCII);
     /**
-     * The next id: INCR, after raising the counter to the highest id this node has seen (a Redis restarted
-     * without persistence starts again at 0, and ids given out before must never come again).
+     * Raises the id counter to the highest id this node has seen: a Redis restarted without persistence starts
+     * again at 0, and ids given out before must never come again. Run on every (re)connect, so the counter is
+     * raised before anyone joins anywhere, and before every INCR.
      */
-    private static final String NEXT_ID = "local floor = tonumber(ARGV[1])\n"
+    private static final String RAISE_IDS = "local floor = tonumber(ARGV[1])\n"
             + "local current = tonumber(redis.call('GET', KEYS[1]) or '0')\n"
-            + "if current < floor then redis.call('SET', KEYS[1], floor) end\n"
-            + "return redis.call('INCR', KEYS[1])";
+            + "if current < floor then redis.call('SET', KEYS[1], floor) end\n";
+
+    private static final String NEXT_ID = RAISE_IDS + "return redis.call('INCR', KEYS[1])";
 
     private final RedisAddress address;
     private final ThreadFactory threads;
@@ -68,7 +70,7 @@ final class RedisBus implements Bus {
         this.threads = threads;
         this.telemetry = telemetry;
         this.reachability = new Reachability(address, telemetry);
-        this.reader = new StreamReader(address, STREAM, reachability, this::read);
+        this.reader = new StreamReader(address, STREAM, reachability, this::read, this::raiseIds);
     }
 
     @Override
@@ -140,7 +142,8 @@ final class RedisBus implements Bus {
 
     /** An entry read from the stream: counted, then handed on unless this node already handed it out. */
     private void read(StreamReader.Entry entry) {
-        telemetry.received(Math.max(0, System.currentTimeMillis() - entry.id().getTime()));
+        telemetry.received();
+        telemetry.lag(Math.max(0, System.currentTimeMillis() - entry.id().getTime()));
         StreamEnvelope envelope;
         try {
             envelope = StreamEnvelope.decode(entry.value());
@@ -153,6 +156,10 @@ final class RedisBus implements Bus {
             return;
         }
         listener.heard(envelope.event());
+    }
+
+    private void raiseIds(Jedis jedis) {
+        jedis.eval(RAISE_IDS, 1, IDS, Integer.toString(highestSeenId.get()));
     }
 
     private void seen(int id) {

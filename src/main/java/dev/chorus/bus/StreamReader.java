@@ -36,6 +36,7 @@ final class StreamReader implements Runnable {
     private final byte[] streamKey;
     private final Reachability reachability;
     private final Consumer<Entry> entries;
+    private final Consumer<Jedis> onConnect;
     private final CountDownLatch closing = new CountDownLatch(1);
 
     /** The last entry id read, or null before the first connection. Touched by one thread at a time. */
@@ -46,12 +47,22 @@ final class StreamReader implements Runnable {
     /** One stream entry: its id ({@code millis-sequence}, by Redis's clock) and the envelope's bytes. */
     record Entry(StreamEntryID id, byte[] value) {}
 
-    StreamReader(RedisAddress address, String stream, Reachability reachability, Consumer<Entry> entries) {
+    /**
+     * @param entries takes each entry, in stream order, on the reader's thread
+     * @param onConnect runs on every new connection before the node counts as reachable
+     */
+    StreamReader(
+            RedisAddress address,
+            String stream,
+            Reachability reachability,
+            Consumer<Entry> entries,
+            Consumer<Jedis> onConnect) {
         this.address = address;
         this.stream = stream;
         this.streamKey = stream.getBytes(StandardCharsets.UTF_8);
         this.reachability = reachability;
         this.entries = entries;
+        this.onConnect = onConnect;
     }
 
     /** Connects (and finds where to start) now, on the caller's thread: whether that worked. */
@@ -61,9 +72,8 @@ final class StreamReader implements Runnable {
             connection = jedis;
             if (lastId == null) {
                 lastId = newestId(jedis);
-            } else {
-                jedis.ping();
             }
+            onConnect.accept(jedis);
             reachability.up();
             return true;
         } catch (JedisException e) {

@@ -200,9 +200,13 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     }
 
     @Override
-    public void received(long lagMillis) {
+    public void received() {
         busReceived.increment();
-        busLag.record(lagMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void lag(long millis) {
+        busLag.record(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

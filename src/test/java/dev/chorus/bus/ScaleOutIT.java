@@ -120,6 +120,17 @@ class ScaleOutIT {
             onB.expect("Client(" + idA + ") said: after");
             onA.expect("Client(" + idA + ") said: after");
             alsoOnA.expect("Client(" + idA + ") said: after");
+            // A node that starts now has seen none of the old ids, and hands out the first id after the restart:
+            // still none of them again, because the nodes that had seen them raised the counter on reconnecting.
+            try (ClusterNode late = ClusterNode.start(REDIS.uri());
+                    Peer onLate = Peer.join(late.uri())) {
+                int id = onLate.sayAndLearnId("late");
+                assertTrue(id > highestBefore, () -> "id " + id + " at or below one seen before: " + highestBefore);
+                for (Peer peer : List.of(onA, onB)) {
+                    peer.expect(Peer.GREETING);
+                    peer.expect("Client(" + id + ") said: late");
+                }
+            }
             try (Peer newcomer = Peer.join(b.uri())) {
                 onB.expect(Peer.GREETING);
                 onA.expect(Peer.GREETING);
