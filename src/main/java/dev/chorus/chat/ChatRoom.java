@@ -98,7 +98,7 @@ public final class ChatRoom {
         return metrics;
     }
 
-    /** Whether new clients may join (maintenance mode, draining). */
+    /** Whether new clients may join (maintenance mode, draining, Redis down). */
     public Admission admission() {
         return admission;
     }
