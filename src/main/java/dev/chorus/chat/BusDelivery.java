@@ -43,5 +43,8 @@ final class BusDelivery implements BusListener {
     @Override
     public void reachable(boolean reachable) {
         admission.busDown(!reachable);
+        if (reachable) {
+            timeline.announceAll();
+        }
     }
 }

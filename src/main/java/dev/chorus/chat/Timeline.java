@@ -8,9 +8,11 @@ import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;
 import jakarta.websocket.Session;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,13 @@ final class Timeline {
 
     /** Who is present, by id, in join order. Touched only in turns. */
     private final Map<Integer, Session> members = new TreeMap<>();
+
+    /**
+     * The members whose own join has come back from the bus: only they hear of the joins after it. A newcomer
+     * is a member (and greeted) before its join travels the bus, and a join delivered in between happened
+     * before it, as the bus orders joins: it must not hear of that one. Touched only in turns.
+     */
+    private final Set<Integer> announced = new HashSet<>();
 
     /** The newest said-message's seq, 0 before the first. Touched only in turns. */
     private long seq;
@@ -76,13 +85,32 @@ final class Timeline {
     }
 
     /**
-     * Client {@code id} joined, here or on another node: everyone present hears of it, except the newcomer
-     * itself (it had its greeting or welcome when it joined).
+     * Client {@code id} joined, here or on another node: everyone who joined before it hears of it (the
+     * newcomer itself had its greeting or welcome when it joined).
      */
     void joined(int id) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
-        turns.take(() ->
-                Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)), members.get(id)));
+        turns.take(() -> {
+            Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
+            Session newcomer = members.get(id);
+            Audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
+            if (members.containsKey(id)) {
+                announced.add(id);
+            }
+        });
+    }
+
+    /** Whether {@code session}'s own join has come back from the bus (so it hears of the joins after it). */
+    private boolean heardOfJoins(Session session) {
+        return Member.of(session).map(member -> announced.contains(member.id())).orElse(false);
+    }
+
+    /**
+     * Counts every member as announced: after an outage their joins may never come back (a Redis restarted
+     * empty lost them), and they must not miss the joins that follow.
+     */
+    void announceAll() {
+        turns.take(() -> announced.addAll(members.keySet()));
     }
 
     /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
@@ -120,8 +148,8 @@ final class Timeline {
     void leave(Session session, Integer id, Runnable afterwards) {
         turns.defer(() -> {
             Audience.leave(session);
-            if (id != null) {
-                members.remove(id, session);
+            if (id != null && members.remove(id, session)) {
+                announced.remove(id);
             }
             afterwards.run();
         });

@@ -8,10 +8,12 @@ import dev.chorus.testing.ClusterNode;
 import dev.chorus.testing.Handshake;
 import dev.chorus.testing.Http;
 import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.Scrape;
 import dev.chorus.testing.V1Peer;
 import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.List;
@@ -185,6 +187,40 @@ class ScaleOutIT {
                 assertEquals(heardOnA.getString("text"), heardOnB.getString("text"));
             }
             assertEquals(idB, onA.next("left").getInt("id"));
+        }
+    }
+
+    @Test
+    void aStalledReaderIsEvictedByItsOwnNodeWhileEveryoneElseOnBothNodesGetsEverything() throws Exception {
+        String big = "z".repeat(16 * 1024);
+        try (ClusterNode a = ClusterNode.start(REDIS.uri(), "--outbox-bytes", "262144");
+                ClusterNode b = ClusterNode.start(REDIS.uri(), "--message-rate", "0");
+                RawSocket stalled = RawSocket.joinedSlowReader(a.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            int sender = onB.sayAndLearnId("flood");
+            onA.expect("Client(" + sender + ") said: flood");
+            for (int i = 0; i < 300; i++) {
+                onB.say(i + big);
+            }
+            for (Peer peer : List.of(onA, onB)) {
+                for (int i = 0; i < 300; i++) {
+                    peer.expect("Client(" + sender + ") said: " + i + big);
+                }
+            }
+            a.awaitLog("is a slow consumer, its outbox overflowed");
+            CloseReason reason = stalled.readUntilClose();
+            assertEquals(1008, reason.getCloseCode().getCode());
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(
+                    1,
+                    metrics.value("chorus_slow_consumers_evicted_total", "reason", "outbox_overflow"),
+                    metrics::text);
+            assertEquals(
+                    0,
+                    Scrape.of(b.http("/metrics"))
+                            .value("chorus_slow_consumers_evicted_total", "reason", "outbox_overflow"));
         }
     }
 }
