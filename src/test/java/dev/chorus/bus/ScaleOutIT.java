@@ -37,8 +37,7 @@ class ScaleOutIT {
                 Peer onA = Peer.join(a.uri());
                 Peer onB = Peer.join(b.uri())) {
             onA.expect(Peer.GREETING);
-            int idA = onA.sayAndLearnId("hello from A");
-            onB.expect("Client(" + idA + ") said: hello from A");
+            int idA = onA.sayAndLearnId("hello from A", onB);
             for (int i = 0; i < 20; i++) {
                 onB.say("B " + i);
             }
@@ -88,12 +87,8 @@ class ScaleOutIT {
             onA.expect(Peer.GREETING);
             onA.expect(Peer.GREETING);
             alsoOnA.expect(Peer.GREETING);
-            int idA = onA.sayAndLearnId("before");
-            alsoOnA.expect("Client(" + idA + ") said: before");
-            onB.expect("Client(" + idA + ") said: before");
-            int idB = onB.sayAndLearnId("me too");
-            onA.expect("Client(" + idB + ") said: me too");
-            alsoOnA.expect("Client(" + idB + ") said: me too");
+            int idA = onA.sayAndLearnId("before", alsoOnA, onB);
+            int idB = onB.sayAndLearnId("me too", onA, alsoOnA);
             int highestBefore = Math.max(idA, idB);
 
             REDIS.kill();
@@ -156,16 +151,13 @@ class ScaleOutIT {
             try (ClusterNode b = ClusterNode.start(REDIS.uri());
                     Peer onB = Peer.join(b.uri())) {
                 onA.expect(Peer.GREETING);
-                int idA = onA.sayAndLearnId("old news");
-                onB.expect("Client(" + idA + ") said: old news");
+                onA.sayAndLearnId("old news", onB);
             }
             try (ClusterNode restarted = ClusterNode.start(REDIS.uri());
                     Peer onRestarted = Peer.join(restarted.uri())) {
                 onA.expect(Peer.GREETING);
-                int idA = onA.sayAndLearnId("fresh");
-                onRestarted.expect("Client(" + idA + ") said: fresh");
-                int idR = onRestarted.sayAndLearnId("hi");
-                onA.expect("Client(" + idR + ") said: hi");
+                onA.sayAndLearnId("fresh", onRestarted);
+                onRestarted.sayAndLearnId("hi", onA);
             }
         }
     }
@@ -199,8 +191,7 @@ class ScaleOutIT {
                 Peer onA = Peer.join(a.uri());
                 Peer onB = Peer.join(b.uri())) {
             onA.expect(Peer.GREETING);
-            int sender = onB.sayAndLearnId("flood");
-            onA.expect("Client(" + sender + ") said: flood");
+            int sender = onB.sayAndLearnId("flood", onA);
             for (int i = 0; i < 300; i++) {
                 onB.say(i + big);
             }

@@ -41,10 +41,8 @@ class ScaleOutOnPayaraIT extends DeployedWar {
             try (Peer onWar = Peer.join(chatUri());
                     Peer onLauncher = Peer.join(launcher.uri())) {
                 onWar.expect(Peer.GREETING);
-                int fromWar = onWar.sayAndLearnId("hello from Payara");
-                onLauncher.expect("Client(" + fromWar + ") said: hello from Payara");
-                int fromLauncher = onLauncher.sayAndLearnId("hello from the launcher");
-                onWar.expect("Client(" + fromLauncher + ") said: hello from the launcher");
+                int fromWar = onWar.sayAndLearnId("hello from Payara", onLauncher);
+                int fromLauncher = onLauncher.sayAndLearnId("hello from the launcher", onWar);
             }
         } finally {
             asadmin("delete-system-property", "chorus.redis");
