@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Everyone who hears a broadcast: the design card's static concurrent session set, and the only place it
@@ -73,7 +74,15 @@ public final class Audience {
      * there is none for it); returns at once.
      */
     public static void broadcast(Renditions message) {
+        broadcast(message, session -> true);
+    }
+
+    /** Like {@link #broadcast(Renditions)}, for the members that {@code to} accepts. */
+    public static void broadcast(Renditions message, Predicate<Session> to) {
         for (Session session : SESSIONS) {
+            if (!to.test(session)) {
+                continue;
+            }
             Outgoing rendition = message.in(session.getNegotiatedSubprotocol());
             if (rendition != null) {
                 deliver(session, rendition);

@@ -83,6 +83,11 @@ public sealed interface Outgoing {
             this.data = data;
         }
 
+        /** The bytes, as the caller's own read-only view. */
+        public ByteBuffer data() {
+            return data.duplicate();
+        }
+
         @Override
         public int size() {
             return data.remaining();

@@ -2,6 +2,9 @@ package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
+import dev.chorus.bus.Bus;
+import dev.chorus.bus.BusEvent;
+import dev.chorus.bus.BusUnavailable;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
@@ -19,7 +22,6 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
@@ -30,27 +32,32 @@ public final class ChatRoom {
     private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
     private static final String ID = ChatRoom.class.getName() + ".id";
     private static final String INBOUND = Inbound.class.getName();
+    /** Set once the bus carried the client's join, so its leave is announced too (and only then). */
+    private static final String ANNOUNCED = ChatRoom.class.getName() + ".announced";
 
     private static volatile ChatRoom current;
 
     private final Settings settings;
-    private final AtomicInteger lastId = new AtomicInteger();
     private final Housekeeper housekeeper;
     private final ChatMetrics metrics = new ChatMetrics();
     private final Admission admission = new Admission();
     private final Timeline timeline;
     private final V1Requests v1;
+    private final Bus bus;
 
     /**
-     * @param threads makes the one background thread (write timeouts, heartbeats): a container's managed
-     *     thread factory in a WAR, daemon threads in the launcher
+     * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
+     *     a container's managed thread factory in a WAR, daemon threads in the launcher
      */
     public ChatRoom(Settings settings, ThreadFactory threads) {
         this.settings = settings;
         this.housekeeper = new Housekeeper(threads);
         Audience.listen(metrics);
         this.timeline = new Timeline(settings.history(), settings.outboxLimits());
-        this.v1 = new V1Requests(timeline);
+        this.bus = Bus.open(settings.redis(), threads, metrics);
+        this.v1 = new V1Requests(timeline, bus);
+        metrics.watchBus(bus::reachable);
+        bus.start(new BusDelivery(timeline, metrics, admission));
         housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(settings.pingInterval(), settings.pongTimeout(), metrics);
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
@@ -91,7 +98,7 @@ public final class ChatRoom {
         return metrics;
     }
 
-    /** Whether new clients may join (maintenance mode, draining). */
+    /** Whether new clients may join (maintenance mode, draining, Redis down). */
     public Admission admission() {
         return admission;
     }
@@ -108,23 +115,31 @@ public final class ChatRoom {
 
     /**
      * A client connected: give it the next id and greet everyone, the newcomer included (a chorus.v1 newcomer
-     * gets its welcome instead).
+     * gets its welcome instead). If the nodes cannot agree on an id now (Redis just went down), it is closed
+     * with 1013: try again later.
      */
     public void join(Session session) {
-        int id = lastId.incrementAndGet();
-        session.getUserProperties().put(ID, id);
+        // First: frames may arrive even if it is turned away below, and they are then dropped unread.
         session.getUserProperties().put(INBOUND, new Inbound(settings.inboundLimits()));
+        int id;
+        try {
+            id = bus.nextId();
+        } catch (BusUnavailable e) {
+            LOG.log(Level.INFO, "Closed a new client with 1013: {0}", e.getMessage());
+            closeQuietly(session, CloseReasons.TRY_AGAIN_LATER);
+            return;
+        }
+        session.getUserProperties().put(ID, id);
         Member.attach(session, id);
         Heartbeat.attach(session);
         metrics.accepted();
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
-        long start = System.nanoTime();
-        if (ChorusV1.isSpokenBy(session)) {
-            v1.join(session, id);
-        } else {
-            timeline.join(session, id, OptionalLong.empty());
+        boolean member =
+                ChorusV1.isSpokenBy(session) ? v1.join(session, id) : timeline.join(session, id, OptionalLong.empty());
+        if (member) {
+            session.getUserProperties().put(ANNOUNCED, Boolean.TRUE);
+            bus.publish(new BusEvent.Joined(id));
         }
-        metrics.fannedOut(System.nanoTime() - start);
     }
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
@@ -139,7 +154,8 @@ public final class ChatRoom {
 
     private void received(Session session, Inbound.Result result) {
         if (!Audience.contains(session)) {
-            // Dismissed (a limit, a slow consumer): frames the container had already read must not reach anyone.
+            // Dismissed (a limit, a slow consumer) or never let in (1013): frames the container had already
+            // read must not reach anyone.
             return;
         }
         if (result instanceof Inbound.Complete complete) {
@@ -173,21 +189,17 @@ public final class ChatRoom {
             return;
         }
         LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
-        long start = System.nanoTime();
-        timeline.say(id, text);
-        metrics.fannedOut(System.nanoTime() - start);
+        bus.publish(new BusEvent.Said(id, text));
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
     public void sent(Session session, ByteBuffer data) {
         int id = idOf(session);
-        Outgoing message = Outgoing.binary(data);
+        Outgoing.Binary message = (Outgoing.Binary) Outgoing.binary(data);
         Member.of(session).ifPresent(Member::received);
         metrics.receivedBinary(message.size());
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        long start = System.nanoTime();
-        timeline.relay(message);
-        metrics.fannedOut(System.nanoTime() - start);
+        bus.publish(new BusEvent.Sent(id, message.data()));
     }
 
     /** A pong came back: the client is alive. */
@@ -206,6 +218,9 @@ public final class ChatRoom {
                 LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
             }
         });
+        if (session.getUserProperties().remove(ANNOUNCED) != null) {
+            bus.publish(new BusEvent.Left(id));
+        }
     }
 
     /** Something failed on this connection: a vanished peer is routine; anything else is a bug. */
@@ -216,11 +231,15 @@ public final class ChatRoom {
         }
         LOG.log(Level.ERROR, "Unexpected error on " + name(session), error);
         if (session.isOpen()) {
-            try {
-                session.close(CloseReasons.INTERNAL_ERROR);
-            } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> "Close after error failed: " + e);
-            }
+            closeQuietly(session, CloseReasons.INTERNAL_ERROR);
+        }
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, () -> "Close of " + name(session) + " failed: " + e);
         }
     }
 
@@ -232,6 +251,8 @@ public final class ChatRoom {
         admission.startDraining();
         Drain.run(settings.operations().drainTimeout());
         housekeeper.close();
+        // Before the clients are closed: their leaves then stay on this node, which is going away anyway.
+        bus.close();
         Audience.closeAll(CloseReasons.SHUTTING_DOWN);
     }
 

@@ -8,14 +8,17 @@ import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;
 import jakarta.websocket.Session;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The room's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
- * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves. Each runs in
+ * This node's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
+ * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves, as the bus
+ * delivers them (seqs and the history are this node's own). Each runs in
  * its own {@link Turns turn}, so every member receives the same events in the same order; a newcomer's
  * welcome and replay are queued in the turn that makes it a member, so the first live message after them
  * is the next seq: no duplicate, no hole. Each event is built once and shared by every outbox.
@@ -28,6 +31,13 @@ final class Timeline {
 
     /** Who is present, by id, in join order. Touched only in turns. */
     private final Map<Integer, Session> members = new TreeMap<>();
+
+    /**
+     * The members whose own join has come back from the bus: only they hear of the joins after it. A newcomer
+     * is a member (and greeted) before its join travels the bus, and a join delivered in between happened
+     * before it, as the bus orders joins: it must not hear of that one. Touched only in turns.
+     */
+    private final Set<Integer> announced = new HashSet<>();
 
     /** The newest said-message's seq, 0 before the first. Touched only in turns. */
     private long seq;
@@ -43,12 +53,16 @@ final class Timeline {
     }
 
     /**
-     * Client {@code id} connected: everyone present hears of it, then it receives the tutorial's greeting, or
-     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed.
+     * Client {@code id} connected to this node: it becomes a member and receives the tutorial's greeting, or
+     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed. The others hear of it through
+     * {@link #joined}, once the bus carries the news.
+     *
+     * @return whether it became a member (not if it dropped while waiting for its turn)
      */
-    void join(Session session, int id, OptionalLong since) {
+    boolean join(Session session, int id, OptionalLong since) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         boolean v1 = ChorusV1.isSpokenBy(session);
+        boolean[] admitted = {false};
         turns.take(() -> {
             if (!session.isOpen()) {
                 // It dropped while waiting for this turn, and its leave may have run already: admitting it now
@@ -56,7 +70,7 @@ final class Timeline {
                 // and may call it while onOpen waits; Undertow calls onClose only after onOpen returned.)
                 return;
             }
-            Audience.broadcast(new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id)));
+            admitted[0] = true;
             members.put(id, session);
             Audience.join(session, ChatLines.client(id), limits);
             if (!v1) {
@@ -66,6 +80,37 @@ final class Timeline {
             Audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
             since.ifPresent(after -> replay(session, after));
         });
+        // join is never called inside a step, so the turn has run by now.
+        return admitted[0];
+    }
+
+    /**
+     * Client {@code id} joined, here or on another node: everyone who joined before it hears of it (the
+     * newcomer itself had its greeting or welcome when it joined).
+     */
+    void joined(int id) {
+        Outgoing greeting = Outgoing.text(ChatLines.GREETING);
+        turns.take(() -> {
+            Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
+            Session newcomer = members.get(id);
+            Audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
+            if (members.containsKey(id)) {
+                announced.add(id);
+            }
+        });
+    }
+
+    /** Whether {@code session}'s own join has come back from the bus (so it hears of the joins after it). */
+    private boolean heardOfJoins(Session session) {
+        return Member.of(session).map(member -> announced.contains(member.id())).orElse(false);
+    }
+
+    /**
+     * Counts every member as announced: after an outage their joins may never come back (a Redis restarted
+     * empty lost them), and they must not miss the joins that follow.
+     */
+    void announceAll() {
+        turns.take(() -> announced.addAll(members.keySet()));
     }
 
     /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
@@ -95,8 +140,8 @@ final class Timeline {
     }
 
     /**
-     * The session is gone: release it and tell the chorus.v1 clients (tutorial clients hear nothing), then run
-     * {@code afterwards}. Never waits for a turn: see {@link Turns}.
+     * The session is gone: release it, then run {@code afterwards}. Never waits for a turn: see {@link Turns}.
+     * The chorus.v1 clients hear of it through {@link #left}, once the bus carries the news.
      *
      * @param id the client's id, or {@code null} if it never got one
      */
@@ -104,10 +149,15 @@ final class Timeline {
         turns.defer(() -> {
             Audience.leave(session);
             if (id != null && members.remove(id, session)) {
-                Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id)));
+                announced.remove(id);
             }
             afterwards.run();
         });
+    }
+
+    /** Client {@code id} left, here or on another node: the chorus.v1 clients hear of it (tutorial clients don't). */
+    void left(int id) {
+        turns.defer(() -> Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
     }
 
     /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */

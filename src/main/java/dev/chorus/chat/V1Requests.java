@@ -1,6 +1,8 @@
 package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
+import dev.chorus.bus.Bus;
+import dev.chorus.bus.BusEvent;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Command;
 import dev.chorus.v1.ProtocolViolation;
@@ -18,19 +20,26 @@ final class V1Requests {
     private static final System.Logger LOG = System.getLogger(V1Requests.class.getName());
 
     private final Timeline timeline;
+    private final Bus bus;
 
-    V1Requests(Timeline timeline) {
+    V1Requests(Timeline timeline, Bus bus) {
         this.timeline = timeline;
+        this.bus = bus;
     }
 
-    /** Client {@code id} connected under chorus.v1: it joins, replaying from its {@code ?since=} if it gave one. */
-    void join(Session session, int id) {
+    /**
+     * Client {@code id} connected under chorus.v1: it joins, replaying from its {@code ?since=} if it gave one.
+     *
+     * @return whether it became a member
+     */
+    boolean join(Session session, int id) {
         try {
-            timeline.join(session, id, ChorusV1.since(session));
+            return timeline.join(session, id, ChorusV1.since(session));
         } catch (ProtocolViolation violation) {
             refused(id, violation);
             // Not a member yet, so there is no outbox to release: just close it.
             close(session, violation.closeReason());
+            return false;
         }
     }
 
@@ -46,7 +55,7 @@ final class V1Requests {
         }
         if (command instanceof Command.Say say) {
             LOG.log(Level.INFO, () -> ChatLines.saidLog(id, say.text()));
-            timeline.say(id, say.text());
+            bus.publish(new BusEvent.Said(id, say.text()));
         } else {
             timeline.showHistory(session);
         }

@@ -4,6 +4,7 @@ import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.BroadcastListener;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.broadcast.Outgoing;
+import dev.chorus.bus.BusTelemetry;
 import dev.chorus.heartbeat.HeartbeatListener;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.protocol.Utf8;
@@ -18,6 +19,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -25,7 +27,7 @@ import java.util.function.ToLongFunction;
  * Prometheus registry, so the launcher, Payara and WildFly export the same names. Per-message paths only
  * bump counters resolved up front: nothing is looked up or allocated per message.
  */
-public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
+public final class ChatMetrics implements BroadcastListener, HeartbeatListener, BusTelemetry {
 
     /** The Prometheus text exposition format, version 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -34,6 +36,11 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
         Duration.ofNanos(10_000), Duration.ofNanos(50_000), Duration.ofNanos(100_000), Duration.ofNanos(500_000),
         Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(50),
         Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1)
+    };
+
+    private static final Duration[] LAG_BUCKETS = {
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)
     };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,6 +54,10 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
     private final Counter pings;
     private final Counter missedPongs;
     private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
+    private final Counter busPublished;
+    private final Counter busReceived;
+    private final Timer busLag;
+    private final Counter busReconnects;
 
     public ChatMetrics() {
         Gauge.builder("chorus.connections.open", Audience::size)
@@ -84,6 +95,26 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
                 .register(registry);
         missedPongs = Counter.builder("chorus.pongs.missed")
                 .description("Clients closed because their pong came late")
+                .register(registry);
+        busPublished = Counter.builder("chorus.bus.published")
+                .description("Events this node put on the bus (Redis: XADDs that succeeded)")
+                .register(registry);
+        busReceived = Counter.builder("chorus.bus.received")
+                .description("Events this node took off the bus, its own included")
+                .register(registry);
+        busLag = Timer.builder("chorus.bus.lag")
+                .description("From the bus taking an event in to this node reading it (Redis's clock against ours)")
+                .serviceLevelObjectives(LAG_BUCKETS)
+                .register(registry);
+        busReconnects = Counter.builder("chorus.bus.reconnects")
+                .description("Times the bus came back after an outage")
+                .register(registry);
+    }
+
+    /** Shows {@code reachable} as the gauge {@code chorus.bus.reachable} (1 or 0). */
+    public void watchBus(BooleanSupplier reachable) {
+        Gauge.builder("chorus.bus.reachable", () -> reachable.getAsBoolean() ? 1 : 0)
+                .description("Whether this node reaches the other nodes (always 1 without Redis)")
                 .register(registry);
     }
 
@@ -161,6 +192,26 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener {
     @Override
     public void pongMissed() {
         missedPongs.increment();
+    }
+
+    @Override
+    public void published() {
+        busPublished.increment();
+    }
+
+    @Override
+    public void received() {
+        busReceived.increment();
+    }
+
+    @Override
+    public void lag(long millis) {
+        busLag.record(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void reconnected() {
+        busReconnects.increment();
     }
 
     private void outboxGauge(String name, String description, ToLongFunction<Outbox> depth) {

@@ -55,5 +55,9 @@ public final class CloseReasons {
     /** A client tool gives up on a server that stopped answering its pings. */
     public static final CloseReason NO_PONG = new CloseReason(CloseCodes.GOING_AWAY, "no pong");
 
+    /** The node lost the other nodes (Redis) while this client was joining: come back in a moment. */
+    public static final CloseReason TRY_AGAIN_LATER =
+            new CloseReason(CloseCodes.TRY_AGAIN_LATER, "chat unavailable, try again later");
+
     private CloseReasons() {}
 }

@@ -52,7 +52,12 @@ public enum Setting {
             "history",
             "100",
             "Said-messages kept for chorus.v1 clients' history and reconnects (0 keeps none; never more bytes than"
-                    + " --outbox-bytes).");
+                    + " --outbox-bytes)."),
+    REDIS(
+            "redis",
+            "",
+            "Redis URI (redis://[user:password@]host:port[/db], rediss:// for TLS) through which several nodes are"
+                    + " one chat; empty: this node alone.");
 
     private final String key;
     private final String defaultValue;

@@ -4,6 +4,8 @@ import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.OriginPolicy;
 import dev.chorus.limits.InboundLimits;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,6 +25,7 @@ import java.util.function.Function;
  * @param plainPort with TLS, a second port serving plain ws:// and http://
  * @param operations the shutdown drain, metrics, health and admin endpoints
  * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
+ * @param redis the Redis through which several nodes are one chat, or empty for this node alone
  */
 public record Settings(
         String host,
@@ -35,7 +38,8 @@ public record Settings(
         Optional<TlsFiles> tls,
         OptionalInt plainPort,
         Operations operations,
-        int history) {
+        int history,
+        Optional<URI> redis) {
 
     /**
      * Builds the settings from raw values.
@@ -70,7 +74,8 @@ public record Settings(
                 TlsFiles.from(raw),
                 parsePlainPort(raw),
                 Operations.from(raw),
-                integer(raw, Setting.HISTORY, 0, 1_000_000));
+                integer(raw, Setting.HISTORY, 0, 1_000_000),
+                redis(raw));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
@@ -92,6 +97,26 @@ public record Settings(
                     Setting.PLAIN_PORT, "only makes sense with TLS (--keystore or --cert)");
         }
         return OptionalInt.of(integer(raw, Setting.PLAIN_PORT, 0, 65_535));
+    }
+
+    private static Optional<URI> redis(Function<Setting, String> raw) {
+        String value = raw.apply(Setting.REDIS).trim();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        // The value is not echoed: it may carry a password.
+        InvalidSettingException invalid =
+                InvalidSettingException.because(Setting.REDIS, "is not a Redis URI such as redis://127.0.0.1:6379");
+        try {
+            URI uri = new URI(value);
+            boolean redis = "redis".equalsIgnoreCase(uri.getScheme()) || "rediss".equalsIgnoreCase(uri.getScheme());
+            if (!redis || uri.getHost() == null) {
+                throw invalid;
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw invalid;
+        }
     }
 
     /** A positive duration in one of {@link Durations}' forms. */

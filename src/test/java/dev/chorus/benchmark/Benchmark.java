@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,12 @@ public final class Benchmark implements Callable<Integer> {
                     + " every client comes from 127.0.0.1 and the senders send far more than 50 messages/s, which"
                     + " Chorus's per-address and per-client defaults refuse.")
     private Map<String, String> chorusSettings;
+
+    @Option(
+            names = "--two-nodes",
+            description = "Also run every workload on Chorus as two nodes on a Redis of their own (needs"
+                    + " redis-server): rooms spread over both, senders on both.")
+    private boolean twoNodes;
 
     @Option(names = "--quick", description = "A smoke run: small counts, about a second per workload.")
     private boolean quick;
@@ -142,9 +149,18 @@ public final class Benchmark implements Callable<Integer> {
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new ParameterException(spec.commandLine(), "--jar must name the built chorus.jar: " + jar);
         }
-        return List.of(
+        List<Contender> contenders = new ArrayList<>(List.of(
                 Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings), EnumSet.allOf(Dialect.class)),
-                Contender.process("naive baseline", ServerProcess.naive(chorusSettings), EnumSet.of(Dialect.PLAIN)));
+                Contender.process("naive baseline", ServerProcess.naive(chorusSettings), EnumSet.of(Dialect.PLAIN))));
+        if (twoNodes) {
+            contenders.add(new Contender(
+                    "Chorus, 2 nodes + Redis",
+                    "the Chorus command twice, with `-Dchorus.redis=redis://127.0.0.1:PORT` of a `redis-server --save ''"
+                            + " --appendonly no` on a free port; its CPU is both nodes' and Redis's, its RSS both nodes'",
+                    log -> ClusterServer.start(jar, chorusSettings, log),
+                    EnumSet.allOf(Dialect.class)));
+        }
+        return contenders;
     }
 
     private Path logDirectory() {

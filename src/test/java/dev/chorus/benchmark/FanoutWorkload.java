@@ -51,7 +51,7 @@ record FanoutWorkload(
     public List<Figure> run(Server server, LoadClient client) throws Exception {
         Tally tally = new Tally();
         Measurement measurement = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), dialect, receivers + senders, measurement, tally, limit)) {
+        try (Room room = Room.fill(client, server.uris(), dialect, receivers + senders, measurement, tally, limit)) {
             List<Receiver> voices = room.senders(senders);
             long start = Timing.after(warmup);
             long end = start + duration.toNanos();

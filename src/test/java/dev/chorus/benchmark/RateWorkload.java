@@ -24,7 +24,7 @@ record RateWorkload(
     public List<Figure> run(Server server, LoadClient client) throws Exception {
         Tally tally = new Tally();
         Measurement measurement = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), Dialect.PLAIN, clients, measurement, tally, limit)) {
+        try (Room room = Room.fill(client, server.uris(), Dialect.PLAIN, clients, measurement, tally, limit)) {
             List<Receiver> voices = room.senders(senders);
             long period = Math.round(senders * 1e9 / perSecond);
             long first = Timing.after(Duration.ofMillis(100));

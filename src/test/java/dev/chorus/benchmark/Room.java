@@ -3,6 +3,7 @@ package dev.chorus.benchmark;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +18,13 @@ final class Room implements AutoCloseable {
     static final int HANDSHAKES_IN_FLIGHT = 100;
     private static final Duration HELLO_LIMIT = Duration.ofSeconds(30);
 
-    private final Connections connections;
+    /** One batch of connections per server URI (per node of a cluster). */
+    private final List<Connections> connections;
+
     private final Measurement measurement;
     private final String joined;
 
-    private Room(Connections connections, Measurement measurement, String joined) {
+    private Room(List<Connections> connections, Measurement measurement, String joined) {
         this.connections = connections;
         this.measurement = measurement;
         this.joined = joined;
@@ -29,37 +32,67 @@ final class Room implements AutoCloseable {
 
     /**
      * Connects {@code size} clients speaking {@code dialect} and waits (at most {@code limit} each) for them and
-     * their greetings.
+     * their greetings. With several URIs (the nodes of a cluster) the clients are split evenly and each node's
+     * share joins only once the shares before it have settled: every join then reaches everyone present, as on
+     * one server, and the room expects the same number of greetings.
      */
     static Room fill(
-            LoadClient client, URI uri, Dialect dialect, int size, Measurement measurement, Tally tally, Duration limit)
+            LoadClient client,
+            List<URI> uris,
+            Dialect dialect,
+            int size,
+            Measurement measurement,
+            Tally tally,
+            Duration limit)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Connections connections = client.connect(
-                uri, dialect, size, HANDSHAKES_IN_FLIGHT, () -> new Receiver(dialect, measurement, tally), limit);
-        if (connections.openCount() < size) {
-            connections.close();
-            throw new IOException("only " + connections.openCount() + " of " + size + " clients connected: "
-                    + connections.failureReasons());
+        List<Connections> batches = new ArrayList<>();
+        int joinedSoFar = 0;
+        long greetings = 0;
+        for (int i = 0; i < uris.size(); i++) {
+            int share = (size - joinedSoFar) / (uris.size() - i);
+            Connections batch = client.connect(
+                    uris.get(i),
+                    dialect,
+                    share,
+                    HANDSHAKES_IN_FLIGHT,
+                    () -> new Receiver(dialect, measurement, tally),
+                    limit);
+            batches.add(batch);
+            if (batch.openCount() < share) {
+                batches.forEach(Connections::close);
+                throw new IOException("only " + batch.openCount() + " of " + share + " clients connected to "
+                        + uris.get(i) + ": " + batch.failureReasons());
+            }
+            refuseWithoutSubprotocol(batches, batch, dialect, share);
+            joinedSoFar += share;
+            // Plain: each join greets everyone, the newcomer included. chorus.v1: the newcomer gets a welcome
+            // and everyone else a joined event. Either way the k-th join makes k greetings.
+            greetings = tally.awaitGreetings((long) joinedSoFar * (joinedSoFar + 1) / 2, limit);
         }
-        long refused = connections.open().stream()
+        long expected = (long) size * (size + 1) / 2;
+        String joined = String.format(
+                "%d clients%s in %.1f s, %d of %d greetings",
+                size,
+                uris.size() > 1 ? " over " + uris.size() + " nodes" : "",
+                (System.nanoTime() - start) / 1e9,
+                greetings,
+                expected);
+        return new Room(batches, measurement, joined);
+    }
+
+    /** Otherwise a client's plain lines would only show up later as a sender's hello that never comes back. */
+    private static void refuseWithoutSubprotocol(
+            List<Connections> batches, Connections batch, Dialect dialect, int share) throws IOException {
+        long refused = batch.open().stream()
                 .filter(receiver ->
                         !dialect.subprotocol().equals(receiver.socket().getSubprotocol()))
                 .count();
         if (refused > 0) {
-            // Otherwise its plain lines would only show up later as a sender's hello that never comes back.
-            connections.close();
+            batches.forEach(Connections::close);
             throw new IOException("the server did not choose the subprotocol \"" + dialect.subprotocol() + "\" for "
-                    + refused + " of " + size + " clients");
+                    + refused + " of " + share + " clients");
         }
-        // Plain: each join greets everyone, the newcomer included. chorus.v1: the newcomer gets a welcome and
-        // everyone else a joined event. Either way the k-th join makes k greetings.
-        long expected = (long) size * (size + 1) / 2;
-        long greetings = tally.awaitGreetings(expected, limit);
-        String joined = String.format(
-                "%d clients in %.1f s, %d of %d greetings",
-                size, (System.nanoTime() - start) / 1e9, greetings, expected);
-        return new Room(connections, measurement, joined);
     }
 
     /** How the room filled, for the report: clients, seconds, greetings delivered of those expected. */
@@ -69,7 +102,7 @@ final class Room implements AutoCloseable {
 
     /** Makes the first {@code count} clients this run's senders: each says hello to learn its server id. */
     List<Receiver> senders(int count) throws IOException, InterruptedException {
-        List<Receiver> senders = connections.open().subList(0, count);
+        List<Receiver> senders = interleaved().subList(0, count);
         int[] ids = new int[count];
         for (int i = 0; i < count; i++) {
             try {
@@ -84,11 +117,26 @@ final class Room implements AutoCloseable {
     }
 
     int size() {
-        return connections.openCount();
+        return connections.stream().mapToInt(Connections::openCount).sum();
+    }
+
+    /** The clients, one of each node's in turn, so the first few (the senders) are on every node. */
+    private List<Receiver> interleaved() {
+        List<List<Receiver>> perNode =
+                connections.stream().map(Connections::open).toList();
+        List<Receiver> all = new ArrayList<>();
+        for (int i = 0; all.size() < size(); i++) {
+            for (List<Receiver> node : perNode) {
+                if (i < node.size()) {
+                    all.add(node.get(i));
+                }
+            }
+        }
+        return all;
     }
 
     @Override
     public void close() {
-        connections.close();
+        connections.forEach(Connections::close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.chorus.benchmark;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -10,6 +11,14 @@ import java.util.regex.Pattern;
 interface Server extends AutoCloseable {
 
     URI uri();
+
+    /**
+     * Where clients connect: one URI, or one per node of a cluster (a room is then spread over them, in order).
+     * {@link #uri} is the first.
+     */
+    default List<URI> uris() {
+        return List.of(uri());
+    }
 
     /** Resident memory in KiB, if the process is ours to look at. */
     OptionalLong rssKib();

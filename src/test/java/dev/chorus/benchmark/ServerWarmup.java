@@ -24,7 +24,7 @@ final class ServerWarmup {
         }
         Tally tally = new Tally();
         Measurement ignored = new Measurement();
-        try (Room room = Room.fill(client, server.uri(), dialect, CLIENTS, ignored, tally, LIMIT)) {
+        try (Room room = Room.fill(client, server.uris(), dialect, CLIENTS, ignored, tally, LIMIT)) {
             long end = Timing.after(length);
             Senders sending = new Senders(tally);
             for (Receiver voice : room.senders(SENDERS)) {

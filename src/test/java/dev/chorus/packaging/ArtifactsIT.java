@@ -60,5 +60,15 @@ class ArtifactsIT {
         assertTrue(names.contains("jakarta/json/Json.class"), "chorus.v1's JSON API");
         assertTrue(names.contains("org/eclipse/parsson/JsonProviderImpl.class"), "and its implementation");
         assertTrue(names.contains("META-INF/services/jakarta.json.spi.JsonProvider"), "found through ServiceLoader");
+        assertTrue(names.contains("redis/clients/jedis/Jedis.class"), "the Redis client for --redis");
+    }
+
+    @Test
+    void theWarCarriesTheRedisClientNoContainerProvides() throws IOException {
+        List<String> names = entries(war());
+        assertTrue(names.stream().anyMatch(name -> name.matches("WEB-INF/lib/jedis-[\\d.]+\\.jar")), names::toString);
+        assertTrue(
+                names.stream().anyMatch(name -> name.matches("WEB-INF/lib/commons-pool2-[\\d.]+\\.jar")),
+                names::toString);
     }
 }

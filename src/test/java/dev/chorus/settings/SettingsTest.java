@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,5 +55,25 @@ class SettingsTest {
     @Test
     void anEmptyHostIsRefused() {
         assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.HOST, " ")));
+    }
+
+    @Test
+    void withoutRedisTheNodeIsAlone() {
+        assertEquals(Optional.empty(), with(Map.of()).redis());
+    }
+
+    @Test
+    void aRedisUriIsTakenAsGiven() {
+        assertEquals(
+                Optional.of(URI.create("redis://127.0.0.1:6379/2")),
+                with(Map.of(Setting.REDIS, " redis://127.0.0.1:6379/2 ")).redis());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1:6379", "http://127.0.0.1:6379", "redis://", "redis://:secret@ bad"})
+    void aBadRedisUriIsRefusedWithoutEchoingIt(String uri) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.REDIS, uri)));
+        assertTrue(e.getMessage().contains("--redis"), e.getMessage());
+        assertTrue(!e.getMessage().contains("secret"), "a password must not reach the log: " + e.getMessage());
     }
 }

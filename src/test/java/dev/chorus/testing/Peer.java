@@ -127,6 +127,15 @@ public final class Peer implements AutoCloseable {
         return Integer.parseInt(matcher.group(1));
     }
 
+    /** Like {@link #sayAndLearnId(String)}, and each of {@code hearers} must hear the line next. */
+    public int sayAndLearnId(String text, Peer... hearers) throws IOException, InterruptedException {
+        int id = sayAndLearnId(text);
+        for (Peer hearer : hearers) {
+            hearer.expect("Client(" + id + ") said: " + text);
+        }
+        return id;
+    }
+
     public String describeSeen() {
         List<String> shown = new ArrayList<>();
         for (Object message : seen) {

@@ -1,0 +1,14 @@
+package dev.chorus.bus;
+
+/**
+ * What the chat hears from the bus. Events come in one order per node, on one thread at a time (the caller's
+ * for the local bus, the reader's for Redis); an implementation must not throw.
+ */
+public interface BusListener {
+
+    /** An event from any node, this one included, to pass on to this node's clients. */
+    void heard(BusEvent event);
+
+    /** Whether this node reaches the other nodes now: changes once per outage and once per recovery. */
+    default void reachable(boolean reachable) {}
+}

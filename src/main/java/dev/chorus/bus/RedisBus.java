@@ -1,0 +1,202 @@
+package dev.chorus.bus;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAddParams;
+
+/**
+ * Several nodes as one chat through one Redis stream. Every event is appended ({@code XADD}, trimmed to about
+ * {@link #STREAM_LENGTH} entries) and every node, this one included, hears it from its {@link StreamReader}, so
+ * all nodes hear the same events in the same order. Ids come from one Redis counter.
+ *
+ * <p>While Redis is unreachable an event is handed to this node's listener only; it is remembered by its
+ * number, so that if Redis did take it after all (its answer was lost) the reader skips it: never twice.
+ */
+final class RedisBus implements Bus {
+
+    /** About how many events the stream keeps: how far behind a node may fall (while cut off) and still catch up. */
+    static final long STREAM_LENGTH = 10_000;
+
+    static final String STREAM = "chorus:events";
+    static final String IDS = "chorus:ids";
+
+    private static final System.Logger LOG = System.getLogger(RedisBus.class.getName());
+    private static final byte[] FIELD = "e".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Raises the id counter to the highest id this node has seen: a Redis restarted without persistence starts
+     * again at 0, and ids given out before must never come again. Run on every (re)connect, so the counter is
+     * raised before anyone joins anywhere, and before every INCR.
+     */
+    private static final String RAISE_IDS = "local floor = tonumber(ARGV[1])\n"
+            + "local current = tonumber(redis.call('GET', KEYS[1]) or '0')\n"
+            + "if current < floor then redis.call('SET', KEYS[1], floor) end\n";
+
+    private static final String NEXT_ID = RAISE_IDS + "return redis.call('INCR', KEYS[1])";
+
+    private final RedisAddress address;
+    private final ThreadFactory threads;
+    private final BusTelemetry telemetry;
+    private final Reachability reachability;
+    private final StreamReader reader;
+    private final long node = ThreadLocalRandom.current().nextLong();
+    private final AtomicLong published = new AtomicLong();
+    /** Numbers of this node's events that were handed out here alone because Redis did not answer. */
+    private final Set<Long> deliveredHereOnly = ConcurrentHashMap.newKeySet();
+
+    private final AtomicInteger highestSeenId = new AtomicInteger();
+    /** One publishing connection, one command at a time: this node's events enter the stream in its order. */
+    private final ReentrantLock publishing = new ReentrantLock();
+
+    private volatile BusListener listener = event -> {};
+    private volatile boolean closed;
+    private Jedis publisher; // guarded by publishing
+    private long publisherOutages; // guarded by publishing: the outages counted when it connected
+
+    RedisBus(URI uri, ThreadFactory threads, BusTelemetry telemetry) {
+        this.address = new RedisAddress(uri);
+        this.threads = threads;
+        this.telemetry = telemetry;
+        this.reachability = new Reachability(address, telemetry);
+        this.reader = new StreamReader(address, STREAM, reachability, this::read, this::raiseIds);
+    }
+
+    @Override
+    public void start(BusListener newListener) {
+        listener = newListener;
+        reachability.tell(newListener);
+        // Connect now, so a node whose Redis is up is ready before it listens; the reader retries if not.
+        reader.connect();
+        threads.newThread(reader).start();
+    }
+
+    @Override
+    public int nextId() throws BusUnavailable {
+        if (closed || !reachability.isUp()) {
+            throw new BusUnavailable("Redis at " + address + " is unreachable", null);
+        }
+        try {
+            long id = onPublisher(jedis -> (Long) jedis.eval(NEXT_ID, 1, IDS, Integer.toString(highestSeenId.get())));
+            if (id > Integer.MAX_VALUE) {
+                throw new IllegalStateException("client ids are used up: " + id);
+            }
+            seen((int) id);
+            return (int) id;
+        } catch (JedisException e) {
+            reachability.down(e);
+            throw new BusUnavailable("Redis at " + address + " did not hand out an id", e);
+        }
+    }
+
+    @Override
+    public void publish(BusEvent event) {
+        StreamEnvelope envelope = new StreamEnvelope(node, published.incrementAndGet(), event);
+        if (!closed && reachability.isUp()) {
+            try {
+                Map<byte[], byte[]> fields = new HashMap<>();
+                fields.put(FIELD, envelope.encode());
+                onPublisher(jedis -> jedis.xadd(
+                        STREAM.getBytes(StandardCharsets.US_ASCII),
+                        XAddParams.xAddParams().maxLen(STREAM_LENGTH).approximateTrimming(),
+                        fields));
+                telemetry.published();
+                return;
+            } catch (JedisException e) {
+                // Redis may have taken it and only its answer was lost: the reader must then skip it.
+                deliveredHereOnly.add(envelope.number());
+                reachability.down(e);
+            }
+        }
+        // Cut off: this node's clients hear it, the others never do.
+        listener.heard(event);
+    }
+
+    @Override
+    public boolean reachable() {
+        return reachability.isUp();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reader.close();
+        publishing.lock();
+        try {
+            disconnectPublisher();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    /** An entry read from the stream: counted, then handed on unless this node already handed it out. */
+    private void read(StreamReader.Entry entry) {
+        telemetry.received();
+        telemetry.lag(Math.max(0, System.currentTimeMillis() - entry.id().getTime()));
+        StreamEnvelope envelope;
+        try {
+            envelope = StreamEnvelope.decode(entry.value());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Skipped stream entry {0}: {1}", entry.id(), e.getMessage());
+            return;
+        }
+        seen(envelope.event().from());
+        if (envelope.node() == node && deliveredHereOnly.remove(envelope.number())) {
+            return;
+        }
+        listener.heard(envelope.event());
+    }
+
+    private void raiseIds(Jedis jedis) {
+        jedis.eval(RAISE_IDS, 1, IDS, Integer.toString(highestSeenId.get()));
+    }
+
+    private void seen(int id) {
+        highestSeenId.accumulateAndGet(id, Math::max);
+    }
+
+    /** Runs {@code command} on the publishing connection, (re)connecting first; a failure drops the connection. */
+    private <T> T onPublisher(Function<Jedis, T> command) {
+        publishing.lock();
+        try {
+            if (publisher != null && publisherOutages != reachability.outages()) {
+                // Connected before the latest outage: its socket is most likely dead.
+                disconnectPublisher();
+            }
+            if (publisher == null) {
+                publisherOutages = reachability.outages();
+                publisher = address.connect();
+            }
+            try {
+                return command.apply(publisher);
+            } catch (JedisException e) {
+                disconnectPublisher();
+                throw e;
+            }
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private void disconnectPublisher() {
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "Closing a Redis connection failed: " + e);
+            }
+            publisher = null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.chorus.bus;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One event as it is stored in the Redis stream, in one binary field so texts and bytes travel unchanged: a
+ * kind byte, the client id, the publishing node and its own running number (so a node can recognise its own
+ * events), then the text as UTF-8 or the binary message's bytes.
+ *
+ * @param node the publishing node, random per start
+ * @param number the publishing node's running number of this event
+ * @param event the event itself
+ */
+record StreamEnvelope(long node, long number, BusEvent event) {
+
+    private static final byte JOINED = 'J';
+    private static final byte SAID = 'S';
+    private static final byte SENT = 'B';
+    private static final byte LEFT = 'L';
+    private static final int HEADER = 1 + Integer.BYTES + Long.BYTES + Long.BYTES;
+
+    byte[] encode() {
+        byte kind;
+        ByteBuffer payload;
+        if (event instanceof BusEvent.Said said) {
+            kind = SAID;
+            payload = ByteBuffer.wrap(said.text().getBytes(StandardCharsets.UTF_8));
+        } else if (event instanceof BusEvent.Sent sent) {
+            kind = SENT;
+            payload = sent.data().duplicate();
+        } else {
+            kind = event instanceof BusEvent.Joined ? JOINED : LEFT;
+            payload = ByteBuffer.allocate(0);
+        }
+        ByteBuffer encoded = ByteBuffer.allocate(HEADER + payload.remaining());
+        encoded.put(kind).putInt(event.from()).putLong(node).putLong(number).put(payload);
+        return encoded.array();
+    }
+
+    /** @throws IllegalArgumentException if {@code bytes} are not an event this version wrote */
+    static StreamEnvelope decode(byte[] bytes) {
+        if (bytes.length < HEADER) {
+            throw new IllegalArgumentException("too short for an event: " + bytes.length + " bytes");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte kind = in.get();
+        int from = in.getInt();
+        long node = in.getLong();
+        long number = in.getLong();
+        BusEvent event =
+                switch (kind) {
+                    case JOINED -> new BusEvent.Joined(from);
+                    case LEFT -> new BusEvent.Left(from);
+                    case SAID -> new BusEvent.Said(
+                            from, StandardCharsets.UTF_8.decode(in).toString());
+                    case SENT -> new BusEvent.Sent(from, in.slice().asReadOnlyBuffer());
+                    default -> throw new IllegalArgumentException("unknown event kind " + kind);
+                };
+        return new StreamEnvelope(node, number, event);
+    }
+}

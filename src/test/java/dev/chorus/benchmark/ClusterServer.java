@@ -1,0 +1,120 @@
+package dev.chorus.benchmark;
+
+import dev.chorus.testing.RedisServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * Chorus scaled out: two launcher nodes ({@code --redis}) on a redis-server of their own, all on 127.0.0.1. A
+ * room is spread over both nodes; CPU and memory are the nodes' and Redis's together; log lines (a slow
+ * consumer's eviction) are the first node's, where single-socket workloads connect.
+ */
+final class ClusterServer implements Server {
+
+    static final int NODES = 2;
+
+    private final RedisServer redis;
+    private final List<ServerProcess> nodes;
+
+    private ClusterServer(RedisServer redis, List<ServerProcess> nodes) {
+        this.redis = redis;
+        this.nodes = nodes;
+    }
+
+    /** Starts Redis, then the nodes with {@code settings} and {@code redis}; node N logs to {@code log}-node-N. */
+    static ClusterServer start(Path jar, Map<String, String> settings, Path log) throws IOException {
+        RedisServer redis;
+        try {
+            redis = RedisServer.launch();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while Redis started");
+        } catch (AssertionError e) {
+            throw new IOException("redis-server did not start (is it installed?): " + e.getMessage());
+        }
+        Map<String, String> withRedis = new HashMap<>(settings);
+        withRedis.put("redis", redis.uri().toString());
+        List<ServerProcess> nodes = new ArrayList<>();
+        try {
+            for (int n = 1; n <= NODES; n++) {
+                String name = log.getFileName().toString().replaceFirst("\\.log$", "") + "-node-" + n + ".log";
+                nodes.add(ServerProcess.start(ServerProcess.chorus(jar, withRedis), log.resolveSibling(name)));
+            }
+        } catch (IOException e) {
+            nodes.forEach(ServerProcess::close);
+            closeQuietly(redis);
+            throw e;
+        }
+        return new ClusterServer(redis, nodes);
+    }
+
+    @Override
+    public URI uri() {
+        return nodes.get(0).uri();
+    }
+
+    @Override
+    public List<URI> uris() {
+        return nodes.stream().map(ServerProcess::uri).toList();
+    }
+
+    @Override
+    public OptionalLong rssKib() {
+        long sum = 0;
+        for (ServerProcess node : nodes) {
+            OptionalLong rss = node.rssKib();
+            if (rss.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            sum += rss.getAsLong();
+        }
+        return OptionalLong.of(sum);
+    }
+
+    @Override
+    public OptionalDouble cpuSeconds() {
+        Optional<java.time.Duration> redisCpu = redis.handle().info().totalCpuDuration();
+        double sum = redisCpu.map(cpu -> cpu.toNanos() / 1e9).orElse(0.0);
+        for (ServerProcess node : nodes) {
+            OptionalDouble cpu = node.cpuSeconds();
+            if (cpu.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            sum += cpu.getAsDouble();
+        }
+        return OptionalDouble.of(sum);
+    }
+
+    @Override
+    public void watchLog(Pattern pattern) {
+        nodes.get(0).watchLog(pattern);
+    }
+
+    @Override
+    public Optional<LogLine> logSeen(Pattern pattern) {
+        return nodes.get(0).logSeen(pattern);
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(ServerProcess::close);
+        closeQuietly(redis);
+    }
+
+    private static void closeQuietly(RedisServer redis) {
+        try {
+            redis.close();
+        } catch (IOException e) {
+            Runs.progress("could not remove Redis's directory: " + e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.chorus.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.ClusterNode;
+import dev.chorus.testing.Handshake;
+import dev.chorus.testing.Http;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.RedisServer;
+import dev.chorus.testing.Scrape;
+import dev.chorus.testing.V1Peer;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Several launcher nodes on one Redis are one chat: the README's promise, on real processes and a real Redis. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ScaleOutIT {
+
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
+
+    @Test
+    void clientsOnTwoNodesHearEachOthersJoinsAndMessagesInOrder() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            int idA = onA.sayAndLearnId("hello from A", onB);
+            for (int i = 0; i < 20; i++) {
+                onB.say("B " + i);
+            }
+            int idB = -1;
+            for (int i = 0; i < 20; i++) {
+                String line = onA.nextText();
+                assertTrue(line.endsWith(" said: B " + i), () -> "out of order: " + onA.describeSeen());
+                idB = Integer.parseInt(line.substring("Client(".length(), line.indexOf(')')));
+                onB.expect(line);
+            }
+            assertNotEquals(idA, idB);
+            onB.send(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), onA.nextBinary());
+            assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), onB.nextBinary());
+
+            // A put its client's join and one message on the bus, and read back all 24 events since it started.
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(2, metrics.value("chorus_bus_published_total"), metrics::text);
+            assertEquals(24, metrics.value("chorus_bus_received_total"), metrics::text);
+            assertEquals(24, metrics.value("chorus_bus_lag_seconds_count"), metrics::text);
+            assertEquals(1, metrics.value("chorus_bus_reachable"), metrics::text);
+        }
+    }
+
+    @Test
+    void idsAreUniqueAcrossThreeNodes() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                ClusterNode c = ClusterNode.start(REDIS.uri())) {
+            Set<Integer> ids = new HashSet<>();
+            for (ClusterNode node : List.of(a, b, c, a, b, c)) {
+                try (Peer peer = Peer.join(node.uri())) {
+                    int id = peer.sayAndLearnId("who am I");
+                    assertTrue(ids.add(id), () -> "id " + id + " given twice; before: " + ids);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whileRedisIsDownEachNodeChatsAloneRefusesNewcomersAndHealsWhenItIsBack() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer alsoOnA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            onA.expect(Peer.GREETING);
+            alsoOnA.expect(Peer.GREETING);
+            int idA = onA.sayAndLearnId("before", alsoOnA, onB);
+            int idB = onB.sayAndLearnId("me too", onA, alsoOnA);
+            int highestBefore = Math.max(idA, idB);
+
+            REDIS.kill();
+            a.awaitLog("is unreachable");
+            b.awaitLog("is unreachable");
+            for (int i = 0; i < 3; i++) {
+                onA.say("only here " + i);
+                onA.expect("Client(" + idA + ") said: only here " + i);
+                alsoOnA.expect("Client(" + idA + ") said: only here " + i);
+            }
+            onB.say("only on B");
+            onB.expect("Client(" + idB + ") said: only on B");
+            Handshake refused = Handshake.attempt(a.uri());
+            assertEquals(503, refused.status(), refused::head);
+            assertEquals(503, Http.get(a.http("/health/ready")).statusCode());
+            assertEquals(
+                    "{\"status\":\"DOWN\",\"reason\":\"bus-down\"}",
+                    Http.get(b.http("/health/ready")).body());
+
+            REDIS.start();
+            a.awaitLog("is reachable again");
+            b.awaitLog("is reachable again");
+            assertEquals(200, Http.get(a.http("/health/ready")).statusCode());
+            onA.say("after");
+            // The next thing each hears is this: nothing said on the other node during the outage, nothing twice.
+            onB.expect("Client(" + idA + ") said: after");
+            onA.expect("Client(" + idA + ") said: after");
+            alsoOnA.expect("Client(" + idA + ") said: after");
+            // A node that starts now has seen none of the old ids, and hands out the first id after the restart:
+            // still none of them again, because the nodes that had seen them raised the counter on reconnecting.
+            try (ClusterNode late = ClusterNode.start(REDIS.uri());
+                    Peer onLate = Peer.join(late.uri())) {
+                int id = onLate.sayAndLearnId("late");
+                assertTrue(id > highestBefore, () -> "id " + id + " at or below one seen before: " + highestBefore);
+                for (Peer peer : List.of(onA, onB)) {
+                    peer.expect(Peer.GREETING);
+                    peer.expect("Client(" + id + ") said: late");
+                }
+            }
+            try (Peer newcomer = Peer.join(b.uri())) {
+                onB.expect(Peer.GREETING);
+                onA.expect(Peer.GREETING);
+                int id = newcomer.sayAndLearnId("new after the restart");
+                assertTrue(id > highestBefore, () -> "id " + id + " at or below one seen before: " + highestBefore);
+                onA.expect("Client(" + id + ") said: new after the restart");
+            }
+            // One WARNING for the whole outage, however many messages were said during it.
+            assertEquals(
+                    1, a.log().stream().filter(line -> line.contains("WARNING")).count(), () -> "" + a.log());
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(1, metrics.value("chorus_bus_reconnects_total"), metrics::text);
+            assertEquals(1, metrics.value("chorus_connections_rejected_total", "reason", "bus-down"), metrics::text);
+        }
+    }
+
+    @Test
+    void aNodeThatRestartsReplaysNothingToLiveClients() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri())) {
+            try (ClusterNode b = ClusterNode.start(REDIS.uri());
+                    Peer onB = Peer.join(b.uri())) {
+                onA.expect(Peer.GREETING);
+                onA.sayAndLearnId("old news", onB);
+            }
+            try (ClusterNode restarted = ClusterNode.start(REDIS.uri());
+                    Peer onRestarted = Peer.join(restarted.uri())) {
+                onA.expect(Peer.GREETING);
+                onA.sayAndLearnId("fresh", onRestarted);
+                onRestarted.sayAndLearnId("hi", onA);
+            }
+        }
+    }
+
+    @Test
+    void chorusV1ClientsOnTwoNodesHearJoinsSaidMessagesAndLeavesFromTheOther() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                V1Peer onA = V1Peer.join(a.uri())) {
+            int idB;
+            try (V1Peer onB = V1Peer.join(b.uri())) {
+                idB = onB.id();
+                assertEquals(idB, onA.next("joined").getInt("id"));
+                onA.say("hi B");
+                JsonObject heardOnA = onA.next("said");
+                JsonObject heardOnB = onB.next("said");
+                assertEquals(onA.id(), heardOnB.getInt("from"));
+                assertEquals("hi B", heardOnB.getString("text"));
+                assertEquals(heardOnA.getString("text"), heardOnB.getString("text"));
+            }
+            assertEquals(idB, onA.next("left").getInt("id"));
+        }
+    }
+
+    @Test
+    void aStalledReaderIsEvictedByItsOwnNodeWhileEveryoneElseOnBothNodesGetsEverything() throws Exception {
+        String big = "z".repeat(16 * 1024);
+        try (ClusterNode a = ClusterNode.start(REDIS.uri(), "--outbox-bytes", "262144");
+                ClusterNode b = ClusterNode.start(REDIS.uri(), "--message-rate", "0");
+                RawSocket stalled = RawSocket.joinedSlowReader(a.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            int sender = onB.sayAndLearnId("flood", onA);
+            for (int i = 0; i < 300; i++) {
+                onB.say(i + big);
+            }
+            for (Peer peer : List.of(onA, onB)) {
+                for (int i = 0; i < 300; i++) {
+                    peer.expect("Client(" + sender + ") said: " + i + big);
+                }
+            }
+            a.awaitLog("is a slow consumer, its outbox overflowed");
+            CloseReason reason = stalled.readUntilClose();
+            assertEquals(1008, reason.getCloseCode().getCode());
+            Scrape metrics = Scrape.of(a.http("/metrics"));
+            assertEquals(
+                    1,
+                    metrics.value("chorus_slow_consumers_evicted_total", "reason", "outbox_overflow"),
+                    metrics::text);
+            assertEquals(
+                    0,
+                    Scrape.of(b.http("/metrics"))
+                            .value("chorus_slow_consumers_evicted_total", "reason", "outbox_overflow"));
+        }
+    }
+}
