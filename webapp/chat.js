@@ -205,6 +205,9 @@
       case 'history':
         event.messages.forEach(said);
         break;
+      case 'notice':
+        show(event.text, 'server');
+        break;
       case 'gap':
         lastSeq += event.missed;
         show('Missed ' + plural(event.missed, 'message', 'messages') + ' that could not be recovered', 'notice');

@@ -6,6 +6,8 @@ import dev.chorus.broadcast.Outgoing;
 import dev.chorus.chat.ChatLines;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Member;
+import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Events;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -74,7 +76,9 @@ public final class Controls {
             return false;
         }
         LOG.log(Level.INFO, () -> "An operator sent " + ChatLines.client(id) + ": " + ChatLines.cutForLog(text));
-        Audience.deliverTo(session.get(), Outgoing.text(text));
+        // Under chorus.v1 every server message is a JSON event; a tutorial client gets the text as it is.
+        String message = ChorusV1.isSpokenBy(session.get()) ? Events.notice(text) : text;
+        Audience.deliverTo(session.get(), Outgoing.text(message));
         return true;
     }
 

@@ -47,6 +47,11 @@ public final class Events {
         });
     }
 
+    /** From an operator to this one client (the admin API's send): not a chat message, so no seq. */
+    public static String notice(String text) {
+        return render("notice", json -> json.write("text", text));
+    }
+
     /** To a reconnecting client: {@code missed} said-messages it missed can no longer be replayed. */
     public static String gap(long missed) {
         return render("gap", json -> json.write("missed", missed));

@@ -10,6 +10,7 @@ import dev.chorus.testing.Http;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.TestServers;
+import dev.chorus.testing.V1Peer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -131,6 +132,17 @@ class AdminEndpointsTest {
                 assertEquals(messagesOut, client.getInt("messagesOut"), client::toString);
                 return client;
             }
+        }
+    }
+
+    @Test
+    void aMessageForAChorusV1ClientIsANoticeEvent() throws Exception {
+        try (V1Peer peer = V1Peer.join(server.uri())) {
+            HttpResponse<String> sent = call("POST", "clients/" + peer.id() + "/messages", "server restarts at noon");
+            assertEquals(202, sent.statusCode(), sent::body);
+
+            JsonObject notice = peer.next("notice");
+            assertEquals("server restarts at noon", notice.getString("text"));
         }
     }
 

@@ -35,7 +35,7 @@ class HeartbeatTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(Map.of(Setting.PING_INTERVAL, "200ms", Setting.PONG_TIMEOUT, "400ms"));
+        server = TestServers.start(Map.of(Setting.PING_INTERVAL, "200ms", Setting.PONG_TIMEOUT, "2s"));
     }
 
     @AfterEach
