@@ -18,11 +18,15 @@ final class Room implements AutoCloseable {
     private static final Duration HELLO_LIMIT = Duration.ofSeconds(30);
 
     private final Connections connections;
+    /** The reading-only clients on bare sockets, if any. */
+    private final RawReaders raw;
+
     private final Measurement measurement;
     private final String joined;
 
-    private Room(Connections connections, Measurement measurement, String joined) {
+    private Room(Connections connections, RawReaders raw, Measurement measurement, String joined) {
         this.connections = connections;
+        this.raw = raw;
         this.measurement = measurement;
         this.joined = joined;
     }
@@ -34,12 +38,31 @@ final class Room implements AutoCloseable {
     static Room fill(
             LoadClient client, URI uri, Dialect dialect, int size, Measurement measurement, Tally tally, Duration limit)
             throws IOException, InterruptedException {
+        return fill(client, uri, dialect, size, 0, measurement, tally, limit);
+    }
+
+    /**
+     * Like {@link #fill(LoadClient, URI, Dialect, int, Measurement, Tally, Duration)}, but the last
+     * {@code rawReaders} of the {@code size} clients only read, on bare sockets ({@link RawReaders}): for
+     * streams the JDK client cannot keep up with. They cannot be senders.
+     */
+    static Room fill(
+            LoadClient client,
+            URI uri,
+            Dialect dialect,
+            int size,
+            int rawReaders,
+            Measurement measurement,
+            Tally tally,
+            Duration limit)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
+        int jdkClients = size - rawReaders;
         Connections connections = client.connect(
-                uri, dialect, size, HANDSHAKES_IN_FLIGHT, () -> new Receiver(dialect, measurement, tally), limit);
-        if (connections.openCount() < size) {
+                uri, dialect, jdkClients, HANDSHAKES_IN_FLIGHT, () -> new Receiver(dialect, measurement, tally), limit);
+        if (connections.openCount() < jdkClients) {
             connections.close();
-            throw new IOException("only " + connections.openCount() + " of " + size + " clients connected: "
+            throw new IOException("only " + connections.openCount() + " of " + jdkClients + " clients connected: "
                     + connections.failureReasons());
         }
         long refused = connections.open().stream()
@@ -52,14 +75,27 @@ final class Room implements AutoCloseable {
             throw new IOException("the server did not choose the subprotocol \"" + dialect.subprotocol() + "\" for "
                     + refused + " of " + size + " clients");
         }
+        RawReaders raw = null;
+        if (rawReaders > 0) {
+            try {
+                raw = RawReaders.connect(uri, dialect, rawReaders, measurement, tally, limit);
+            } catch (IOException e) {
+                connections.close();
+                throw e;
+            }
+        }
         // Plain: each join greets everyone, the newcomer included. chorus.v1: the newcomer gets a welcome and
         // everyone else a joined event. Either way the k-th join makes k greetings.
         long expected = (long) size * (size + 1) / 2;
         long greetings = tally.awaitGreetings(expected, limit);
         String joined = String.format(
-                "%d clients in %.1f s, %d of %d greetings",
-                size, (System.nanoTime() - start) / 1e9, greetings, expected);
-        return new Room(connections, measurement, joined);
+                "%d clients%s in %.1f s, %d of %d greetings",
+                size,
+                rawReaders > 0 ? " (" + rawReaders + " raw readers)" : "",
+                (System.nanoTime() - start) / 1e9,
+                greetings,
+                expected);
+        return new Room(connections, raw, measurement, joined);
     }
 
     /** How the room filled, for the report: clients, seconds, greetings delivered of those expected. */
@@ -83,12 +119,16 @@ final class Room implements AutoCloseable {
         return senders;
     }
 
+    /** The clients that read, senders included: every message is owed to each of them. */
     int size() {
-        return connections.openCount();
+        return connections.openCount() + (raw == null ? 0 : raw.size());
     }
 
     @Override
     public void close() {
         connections.close();
+        if (raw != null) {
+            raw.close();
+        }
     }
 }
