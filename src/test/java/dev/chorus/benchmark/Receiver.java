@@ -2,14 +2,13 @@ package dev.chorus.benchmark;
 
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * One load-generator connection: reads every message as it comes, keeps only the head of each (enough to
- * parse the stamp, so 16 KiB messages cost no copies), reads it as its {@link Dialect} says and reports it to
- * the run's {@link Measurement} and {@link Tally}. The JDK calls one connection's listener sequentially, so the
+ * parse the stamp, so 16 KiB messages cost no copies) and hands that head to its {@link Arrivals}, which
+ * reports it to the run's {@link Measurement} and {@link Tally}. The JDK calls one connection's listener sequentially, so the
  * fields need no locking.
  */
 final class Receiver implements WebSocket.Listener {
@@ -22,8 +21,7 @@ final class Receiver implements WebSocket.Listener {
     /** Characters kept of each message: a chorus.v1 said-event's members before the text (about 50) and the stamp. */
     static final int HEAD = 128;
 
-    private final Dialect dialect;
-    private final Measurement measurement;
+    private final Arrivals arrivals;
     private final Tally tally;
     private final char[] head = new char[HEAD];
 
@@ -31,7 +29,6 @@ final class Receiver implements WebSocket.Listener {
     private int headLength;
     private int partsSinceRequest;
     private volatile long messages;
-    private long[] lastSeq;
     private volatile WebSocket socket;
     private volatile int ownId;
     private volatile Runnable onOwnEcho = () -> {};
@@ -39,13 +36,12 @@ final class Receiver implements WebSocket.Listener {
     private volatile String helloText;
 
     Receiver(Dialect dialect, Measurement measurement, Tally tally) {
-        this.dialect = dialect;
-        this.measurement = measurement;
+        this.arrivals = new Arrivals(dialect, measurement, tally);
         this.tally = tally;
     }
 
     Dialect dialect() {
-        return dialect;
+        return arrivals.dialect();
     }
 
     WebSocket socket() {
@@ -62,7 +58,7 @@ final class Receiver implements WebSocket.Listener {
         CompletableFuture<Integer> id = new CompletableFuture<>();
         helloText = HELLO + index;
         hello = id;
-        socket.sendText(Payload.say(dialect, helloText), true).exceptionally(e -> {
+        socket.sendText(Payload.say(arrivals.dialect(), helloText), true).exceptionally(e -> {
             id.completeExceptionally(e);
             return null;
         });
@@ -132,40 +128,19 @@ final class Receiver implements WebSocket.Listener {
     }
 
     private void delivered(long now) {
-        if (dialect.isGreeting(head, headLength)) {
-            tally.greeting();
-            return;
-        }
-        int sender = Payload.parse(dialect, head, headLength, parsed) ? measurement.senderIndex(parsed.client) : -1;
-        if (sender >= 0) {
-            benchmarkMessage(sender, now);
-        } else {
-            strayLine();
-        }
-    }
-
-    private void benchmarkMessage(int sender, long now) {
-        if (lastSeq == null || lastSeq.length != measurement.senderCount()) {
-            lastSeq = new long[measurement.senderCount()];
-            Arrays.fill(lastSeq, -1);
-        }
-        if (parsed.seq <= lastSeq[sender]) {
-            tally.reordered();
-        } else {
-            lastSeq[sender] = parsed.seq;
-        }
-        measurement.received(parsed.nanos, now);
-        if (parsed.client == ownId) {
+        int from = arrivals.arrived(head, headLength, now);
+        if (from == Arrivals.OTHER) {
+            answeredHello();
+        } else if (from != Arrivals.GREETING && from == ownId) {
             onOwnEcho.run();
         }
     }
 
     /** Anything else, e.g. a sender's hello: completes this client's own hello when it is that one. */
-    private void strayLine() {
-        tally.other();
+    private void answeredHello() {
         CompletableFuture<Integer> waiting = hello;
         if (waiting != null && !waiting.isDone()) {
-            int id = Payload.saidBy(dialect, head, headLength, helloText, parsed);
+            int id = Payload.saidBy(arrivals.dialect(), head, headLength, helloText, parsed);
             if (id > 0) {
                 waiting.complete(id);
             }

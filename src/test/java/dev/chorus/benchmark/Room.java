@@ -21,11 +21,15 @@ final class Room implements AutoCloseable {
     /** One batch of connections per server URI (per node of a cluster). */
     private final List<Connections> connections;
 
+    /** The reading-only clients on bare sockets, if any. */
+    private final RawReaders raw;
+
     private final Measurement measurement;
     private final String joined;
 
-    private Room(List<Connections> connections, Measurement measurement, String joined) {
+    private Room(List<Connections> connections, RawReaders raw, Measurement measurement, String joined) {
         this.connections = connections;
+        this.raw = raw;
         this.measurement = measurement;
         this.joined = joined;
     }
@@ -45,12 +49,31 @@ final class Room implements AutoCloseable {
             Tally tally,
             Duration limit)
             throws IOException, InterruptedException {
+        return fill(client, uris, dialect, size, 0, measurement, tally, limit);
+    }
+
+    /**
+     * Like {@link #fill(LoadClient, List, Dialect, int, Measurement, Tally, Duration)}, but the last
+     * {@code rawReaders} of the {@code size} clients only read, on bare sockets ({@link RawReaders}) connected to
+     * the last URI: for streams the JDK client cannot keep up with. They cannot be senders.
+     */
+    static Room fill(
+            LoadClient client,
+            List<URI> uris,
+            Dialect dialect,
+            int size,
+            int rawReaders,
+            Measurement measurement,
+            Tally tally,
+            Duration limit)
+            throws IOException, InterruptedException {
         long start = System.nanoTime();
+        int jdkClients = size - rawReaders;
         List<Connections> batches = new ArrayList<>();
         int joinedSoFar = 0;
         long greetings = 0;
         for (int i = 0; i < uris.size(); i++) {
-            int share = (size - joinedSoFar) / (uris.size() - i);
+            int share = (jdkClients - joinedSoFar) / (uris.size() - i);
             Connections batch = client.connect(
                     uris.get(i),
                     dialect,
@@ -71,14 +94,25 @@ final class Room implements AutoCloseable {
             greetings = tally.awaitGreetings((long) joinedSoFar * (joinedSoFar + 1) / 2, limit);
         }
         long expected = (long) size * (size + 1) / 2;
+        RawReaders raw = null;
+        if (rawReaders > 0) {
+            try {
+                raw = RawReaders.connect(uris.get(uris.size() - 1), dialect, rawReaders, measurement, tally, limit);
+            } catch (IOException e) {
+                batches.forEach(Connections::close);
+                throw e;
+            }
+            greetings = tally.awaitGreetings(expected, limit);
+        }
         String joined = String.format(
-                "%d clients%s in %.1f s, %d of %d greetings",
+                "%d clients%s%s in %.1f s, %d of %d greetings",
                 size,
+                rawReaders > 0 ? " (" + rawReaders + " raw readers)" : "",
                 uris.size() > 1 ? " over " + uris.size() + " nodes" : "",
                 (System.nanoTime() - start) / 1e9,
                 greetings,
                 expected);
-        return new Room(batches, measurement, joined);
+        return new Room(batches, raw, measurement, joined);
     }
 
     /** Otherwise a client's plain lines would only show up later as a sender's hello that never comes back. */
@@ -116,8 +150,9 @@ final class Room implements AutoCloseable {
         return senders;
     }
 
+    /** The clients that read, senders included: every message is owed to each of them. */
     int size() {
-        return connections.stream().mapToInt(Connections::openCount).sum();
+        return connections.stream().mapToInt(Connections::openCount).sum() + (raw == null ? 0 : raw.size());
     }
 
     /** The clients, one of each node's in turn, so the first few (the senders) are on every node. */
@@ -138,5 +173,8 @@ final class Room implements AutoCloseable {
     @Override
     public void close() {
         connections.forEach(Connections::close);
+        if (raw != null) {
+            raw.close();
+        }
     }
 }

@@ -28,7 +28,9 @@ record SlowWorkload(
     public List<Figure> run(Server server, LoadClient client) throws Exception {
         Tally tally = new Tally();
         Measurement measurement = new Measurement();
-        try (Room room = Room.fill(client, server.uris(), Dialect.PLAIN, clients + 1, measurement, tally, limit);
+        // The sender on the JDK client, the readers on raw sockets (the JDK client cannot read this stream).
+        try (Room room = Room.fill(
+                        client, server.uris(), Dialect.PLAIN, clients + 1, clients, measurement, tally, limit);
                 StalledSocket stalled = StalledSocket.connect(server.uri())) {
             Receiver voice = room.senders(1).get(0);
             // Chorus names the client it evicts and why; the baseline never logs one.

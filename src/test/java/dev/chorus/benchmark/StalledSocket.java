@@ -1,21 +1,17 @@
 package dev.chorus.benchmark;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -56,29 +52,12 @@ final class StalledSocket implements AutoCloseable {
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), HANDSHAKE_TIMEOUT_MILLIS);
         socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
         StalledSocket stalled = new StalledSocket(socket);
-        stalled.handshake(uri);
+        RawWire.handshake(uri, Dialect.PLAIN, stalled.in, stalled.out);
         socket.setSoTimeout(0);
         Thread reader = new Thread(stalled::read, "stalled-client");
         reader.setDaemon(true);
         reader.start();
         return stalled;
-    }
-
-    private void handshake(URI uri) throws IOException {
-        byte[] key = new byte[16];
-        ThreadLocalRandom.current().nextBytes(key);
-        String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            head.write(in.readUnsignedByte());
-        }
-        if (!head.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 101")) {
-            throw new IOException("the stalled client's handshake was refused: " + head);
-        }
     }
 
     /** Says hello and returns this client's server id, learnt from the echo. */
@@ -160,7 +139,7 @@ final class StalledSocket implements AutoCloseable {
         if (opcode == 0x8) {
             byte[] payload = new byte[(int) length];
             in.readFully(payload);
-            ended.complete(closeReason(payload));
+            ended.complete(RawWire.closeReason(payload, payload.length));
         } else if (opcode == 0x9) {
             // A ping: answer it like any live client (Chorus's heartbeat closes peers that do not).
             byte[] payload = new byte[(int) length];
@@ -178,27 +157,10 @@ final class StalledSocket implements AutoCloseable {
         }
     }
 
-    private static String closeReason(byte[] payload) {
-        if (payload.length < 2) {
-            return "close frame without a code";
-        }
-        int code = ByteBuffer.wrap(payload).getShort() & 0xFFFF;
-        return code + " " + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
-    }
-
-    /** One masked frame, as a client must send (payloads under 126 bytes only). */
     private void send(int firstByte, byte[] payload) throws IOException {
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(firstByte);
-        frame.write(0x80 | payload.length);
-        frame.write(mask, 0, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
+        byte[] frame = RawWire.masked(firstByte, payload, payload.length);
         synchronized (out) {
-            out.write(frame.toByteArray());
+            out.write(frame);
             out.flush();
         }
     }

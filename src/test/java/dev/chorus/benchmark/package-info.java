@@ -1,7 +1,8 @@
 /**
  * The benchmark (issue 5): Chorus and a naive Tyrus endpoint side by side under the same load, one Markdown
  * table on stdout. Each server runs as a child process on 127.0.0.1 and a free port, fresh for every workload;
- * all clients are driven from this one JVM through the JDK's {@code java.net.http.WebSocket}.
+ * all clients are driven from this one JVM through the JDK's {@code java.net.http.WebSocket}, except the slow
+ * workload's readers: raw sockets on one selector thread ({@link dev.chorus.benchmark.RawReaders}).
  *
  * <p>Run it from the project root:
  *
