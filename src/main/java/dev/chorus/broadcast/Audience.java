@@ -54,8 +54,15 @@ public final class Audience {
 
     /** Queues {@code message} for every member; returns at once. */
     public static void broadcast(Outgoing message) {
+        broadcast(message, session -> true);
+    }
+
+    /** Like {@link #broadcast(Outgoing)}, for the members that {@code to} accepts. */
+    public static void broadcast(Outgoing message, Predicate<Session> to) {
         for (Session session : SESSIONS) {
-            deliver(session, message);
+            if (to.test(session)) {
+                deliver(session, message);
+            }
         }
     }
 

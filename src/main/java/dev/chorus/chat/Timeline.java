@@ -53,14 +53,13 @@ final class Timeline {
     }
 
     /**
-     * Client {@code id} connected to this node: it becomes a member and receives the tutorial's greeting, or
-     * under chorus.v1 its welcome and, if it gave {@code since}, what it missed. The others hear of it through
-     * {@link #joined}, once the bus carries the news.
+     * Client {@code id} connected to this node: it becomes a member; under chorus.v1 it receives its welcome and,
+     * if it gave {@code since}, what it missed. A tutorial client's greeting waits for {@link #joined}: its join's
+     * place in the bus's order, so it hears of exactly the joins after its own, and nothing said before them.
      *
      * @return whether it became a member (not if it dropped while waiting for its turn)
      */
     boolean join(Session session, int id, OptionalLong since) {
-        Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         boolean v1 = ChorusV1.isSpokenBy(session);
         boolean[] admitted = {false};
         turns.take(() -> {
@@ -74,7 +73,6 @@ final class Timeline {
             members.put(id, session);
             Audience.join(session, ChatLines.client(id), limits);
             if (!v1) {
-                Audience.deliverTo(session, greeting);
                 return;
             }
             Audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
@@ -86,7 +84,7 @@ final class Timeline {
 
     /**
      * Client {@code id} joined, here or on another node: everyone who joined before it hears of it (the
-     * newcomer itself had its greeting or welcome when it joined).
+     * newcomer itself, if it is here, gets its tutorial greeting now; a chorus.v1 newcomer had its welcome).
      */
     void joined(int id) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
@@ -94,10 +92,22 @@ final class Timeline {
             Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
             Session newcomer = members.get(id);
             Audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
-            if (members.containsKey(id)) {
+            if (newcomer != null) {
+                if (!ChorusV1.isSpokenBy(newcomer)) {
+                    // The tutorial greets everyone, the newcomer included, in one broadcast: here, in its place.
+                    Audience.deliverTo(newcomer, greeting);
+                }
                 announced.add(id);
             }
         });
+    }
+
+    /**
+     * Whether {@code session} hears chat events: a chorus.v1 client from its welcome on, a tutorial client from
+     * its greeting on.
+     */
+    private boolean hearsChat(Session session) {
+        return ChorusV1.isSpokenBy(session) || heardOfJoins(session);
     }
 
     /** Whether {@code session}'s own join has come back from the bus (so it hears of the joins after it). */
@@ -120,13 +130,13 @@ final class Timeline {
             long said = ++seq;
             Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, text));
             history.add(said, message, line.size());
-            Audience.broadcast(message);
+            Audience.broadcast(message, this::hearsChat);
         });
     }
 
     /** Binary goes to everyone as it is, in the same order as everything else (no seq, not kept). */
     void relay(Outgoing binary) {
-        turns.take(() -> Audience.broadcast(binary));
+        turns.take(() -> Audience.broadcast(binary, this::hearsChat));
     }
 
     /** A chorus.v1 client asked for the history: the newest kept said-messages, as much as half its outbox holds. */
