@@ -155,12 +155,16 @@ final class Room implements AutoCloseable {
         return connections.stream().mapToInt(Connections::openCount).sum() + (raw == null ? 0 : raw.size());
     }
 
-    /** The clients, one of each node's in turn, so the first few (the senders) are on every node. */
+    /**
+     * The JDK clients (the raw readers cannot send), one of each node's in turn, so the first few (the senders)
+     * are on every node.
+     */
     private List<Receiver> interleaved() {
         List<List<Receiver>> perNode =
                 connections.stream().map(Connections::open).toList();
+        int jdkClients = perNode.stream().mapToInt(List::size).sum();
         List<Receiver> all = new ArrayList<>();
-        for (int i = 0; all.size() < size(); i++) {
+        for (int i = 0; all.size() < jdkClients; i++) {
             for (List<Receiver> node : perNode) {
                 if (i < node.size()) {
                     all.add(node.get(i));
