@@ -60,13 +60,8 @@ record FanoutWorkload(
             for (Receiver voice : voices) {
                 sending.closedLoop(voice, measurement, window, size, end);
             }
-            Timing.sleepUntil(start);
-            Usage from = Usage.of(server);
-            Timing.sleepUntil(end);
-            Usage to = Usage.of(server);
-            sending.await(end);
-            measurement.awaitDelivered(room.size(), limit);
-            return figures(room, measurement, tally, from, to);
+            Span span = Span.measure(server, sending, measurement, room, start, end, limit);
+            return figures(room, measurement, tally, span.from(), span.to());
         }
     }
 

@@ -36,13 +36,8 @@ record RateWorkload(
                 // Staggered, so the offered load is even rather than bursts of one message per sender.
                 sending.scheduled(voices.get(i), measurement, first + i * period / senders, period, size, end);
             }
-            Timing.sleepUntil(start);
-            Usage from = Usage.of(server);
-            Timing.sleepUntil(end);
-            Usage to = Usage.of(server);
-            sending.await(end);
-            measurement.awaitDelivered(room.size(), limit);
-            return figures(room, measurement, tally, from, to);
+            Span span = Span.measure(server, sending, measurement, room, start, end, limit);
+            return figures(room, measurement, tally, span.from(), span.to());
         }
     }
 
