@@ -4,6 +4,8 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +38,8 @@ public final class Outbox {
     private final BroadcastListener listener;
     /** A queue that grew past this many entries is replaced once it empties (an ArrayDeque never shrinks). */
     private static final int SHRINK_ABOVE = 64;
+    /** The most messages one write carries, however small they are. */
+    private static final int MAX_BATCH = 256;
 
     private ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** The most messages queued since the queue was last replaced. */
@@ -136,13 +140,17 @@ public final class Outbox {
         return pendingMessages;
     }
 
-    /** Sends what is queued, one message at a time; called once by whoever made the outbox start sending. */
+    /**
+     * Sends what is queued, one write at a time; called once by whoever made the outbox start sending. A write
+     * carries one message, or as many queued ones as the wire takes at once (a backlog, e.g. after a join
+     * storm, then costs one write per batch instead of one per message).
+     */
     void send() {
         while (true) {
-            Outgoing next;
+            List<Outgoing> next;
             synchronized (this) {
-                next = closed ? null : queue.poll();
-                if (next == null) {
+                next = closed ? List.of() : takeBatch();
+                if (next.isEmpty()) {
                     sending = false;
                     releaseBacklogSpace();
                     return;
@@ -151,7 +159,11 @@ public final class Outbox {
             }
             Send send = new Send(next);
             try {
-                wire.send(next, send);
+                if (next.size() == 1) {
+                    wire.send(next.get(0), send);
+                } else {
+                    wire.sendAll(next, send);
+                }
             } catch (RuntimeException e) {
                 send.onResult(new SendResult(e));
             }
@@ -159,6 +171,26 @@ public final class Outbox {
                 return;
             }
         }
+    }
+
+    /** The next write's messages: the oldest, and those behind it that fit the wire's batch. Holds the lock. */
+    private List<Outgoing> takeBatch() {
+        Outgoing first = queue.poll();
+        if (first == null) {
+            return List.of();
+        }
+        int room = wire.batchBytes() - first.size();
+        if (room <= 0 || queue.isEmpty() || queue.peek().size() > room) {
+            return List.of(first);
+        }
+        List<Outgoing> batch = new ArrayList<>();
+        batch.add(first);
+        while (!queue.isEmpty() && queue.peek().size() <= room && batch.size() < MAX_BATCH) {
+            Outgoing message = queue.poll();
+            room -= message.size();
+            batch.add(message);
+        }
+        return batch;
     }
 
     /**
@@ -172,20 +204,22 @@ public final class Outbox {
         }
     }
 
-    private void sent(Outgoing message, SendResult result) {
+    private void sent(List<Outgoing> messages, SendResult result) {
         synchronized (this) {
             sendStarted = IDLE;
             if (!closed) {
-                pendingBytes -= message.size();
-                pendingMessages--;
+                for (Outgoing message : messages) {
+                    pendingBytes -= message.size();
+                }
+                pendingMessages -= messages.size();
             }
             if (result.isOK()) {
-                delivered++;
+                delivered += messages.size();
             }
         }
         if (result.isOK()) {
             lastDelivered = System.nanoTime();
-            listener.delivered(message);
+            messages.forEach(listener::delivered);
         } else {
             // The peer is gone or going: its close callback will follow; stop feeding it now.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
@@ -204,16 +238,16 @@ public final class Outbox {
         private static final int CALLER_RETURNED = 1;
         private static final int COMPLETED_INLINE = 2;
 
-        private final Outgoing message;
+        private final List<Outgoing> messages;
         private final AtomicInteger state = new AtomicInteger(RUNNING);
 
-        Send(Outgoing message) {
-            this.message = message;
+        Send(List<Outgoing> messages) {
+            this.messages = messages;
         }
 
         @Override
         public void onResult(SendResult result) {
-            sent(message, result);
+            sent(messages, result);
             if (!state.compareAndSet(RUNNING, COMPLETED_INLINE)) {
                 send();
             }

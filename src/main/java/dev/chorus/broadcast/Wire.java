@@ -3,6 +3,7 @@ package dev.chorus.broadcast;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
+import java.util.List;
 
 /**
  * How an outbox hands a message to its peer's connection. {@link #PORTABLE} uses {@link RemoteEndpoint.Async}
@@ -26,5 +27,18 @@ public interface Wire {
     interface Sender {
         /** Starts an asynchronous send of {@code message}; {@code handler} learns how it ended. */
         void send(Outgoing message, SendHandler handler);
+
+        /**
+         * How many bytes of queued messages one write may carry ({@link #sendAll}); 0, the portable API's
+         * answer, means one message per write.
+         */
+        default int batchBytes() {
+            return 0;
+        }
+
+        /** Starts one write of every message in {@code batch}, in order; only asked when {@link #batchBytes} > 0. */
+        default void sendAll(List<Outgoing> batch, SendHandler handler) {
+            throw new UnsupportedOperationException("this sender writes one message at a time");
+        }
     }
 }

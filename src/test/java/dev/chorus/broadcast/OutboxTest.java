@@ -52,6 +52,28 @@ class OutboxTest {
     }
 
     @Test
+    void aWireThatTakesBatchesGetsTheBacklogInOneWriteInOrderAndEveryMessageCounts() {
+        RecordingWire batching = new RecordingWire(10);
+        Outbox backlogged = new Outbox(batching, new OutboxLimits(1000, 100, Duration.ofSeconds(10)), "Client(2)");
+        for (String text : List.of("a", "bb", "ccc", "dddd", "eeeee")) {
+            backlogged.offer(Outgoing.text(text));
+        }
+        assertEquals(List.of(1), batching.writes, "the first goes out alone, the rest queue behind it");
+
+        batching.completeOldest();
+        assertEquals(List.of(1, 3), batching.writes, "then as many as fit 10 bytes in one write");
+        batching.completeOldest();
+        batching.completeOldest();
+
+        assertEquals(List.of("a", "bb", "ccc", "dddd", "eeeee"), batching.sent);
+        assertEquals(List.of(1, 3, 1), batching.writes);
+        assertEquals(5, backlogged.delivered());
+        assertEquals(0, backlogged.pendingBytes());
+        assertEquals(0, backlogged.pendingMessages());
+        backlogged.close();
+    }
+
+    @Test
     void aClosedOutboxRefusesAndReleasesWhatWasQueued() {
         outbox.offer(Outgoing.text("a"));
         outbox.offer(Outgoing.text("b"));

@@ -9,12 +9,43 @@ import java.util.List;
 final class RecordingWire implements Wire.Sender {
 
     final List<String> sent = new ArrayList<>();
+    /** How many messages each write carried. */
+    final List<Integer> writes = new ArrayList<>();
+
     private final List<SendHandler> inFlight = new ArrayList<>();
+    private final int batchBytes;
+
+    /** A wire that writes one message at a time, as the portable API does. */
+    RecordingWire() {
+        this(0);
+    }
+
+    /** A wire that writes a backlog of up to {@code batchBytes} in one write, as the launcher's does. */
+    RecordingWire(int batchBytes) {
+        this.batchBytes = batchBytes;
+    }
+
+    @Override
+    public int batchBytes() {
+        return batchBytes;
+    }
+
+    @Override
+    public void sendAll(List<Outgoing> batch, SendHandler handler) {
+        batch.forEach(message -> sent.add(text(message)));
+        writes.add(batch.size());
+        inFlight.add(handler);
+    }
 
     @Override
     public void send(Outgoing message, SendHandler handler) {
-        sent.add(message instanceof Outgoing.Text text ? text.text() : message.toString());
+        sent.add(text(message));
+        writes.add(1);
         inFlight.add(handler);
+    }
+
+    private static String text(Outgoing message) {
+        return message instanceof Outgoing.Text text ? text.text() : message.toString();
     }
 
     /** The peer read the oldest message in flight. */
