@@ -1,6 +1,7 @@
 package dev.chorus.broadcast;
 
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
  * A whole WebSocket data frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
@@ -32,6 +33,21 @@ final class Frames {
             frame.put((byte) LENGTH_64_BIT).putLong(length);
         }
         return frame.put(payload.duplicate()).flip();
+    }
+
+    /** One message's frame, built on first use and then shared: each caller gets its own view of the bytes. */
+    static final class Once {
+        private volatile ByteBuffer built;
+
+        ByteBuffer get(Supplier<ByteBuffer> build) {
+            ByteBuffer frame = built;
+            if (frame == null) {
+                // Two threads may both build it on first use; either copy is right, and it is built once per event.
+                frame = build.get();
+                built = frame;
+            }
+            return frame.duplicate();
+        }
     }
 
     private static int headerSize(int length) {

@@ -36,7 +36,7 @@ public sealed interface Outgoing {
     final class Text implements Outgoing {
         private final String text;
         private final int size;
-        private volatile ByteBuffer frame;
+        private final Frames.Once frame = new Frames.Once();
 
         private Text(String text) {
             this.text = text;
@@ -59,13 +59,7 @@ public sealed interface Outgoing {
 
         @Override
         public ByteBuffer frame() {
-            ByteBuffer built = frame;
-            if (built == null) {
-                // Two threads may both build it on first use; either copy is right, and it is built once per event.
-                built = Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text));
-                frame = built;
-            }
-            return built.duplicate();
+            return frame.get(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
         }
 
         @Override
@@ -77,7 +71,7 @@ public sealed interface Outgoing {
     /** A binary message; each recipient reads its own view of the shared, read-only bytes. */
     final class Binary implements Outgoing {
         private final ByteBuffer data;
-        private volatile ByteBuffer frame;
+        private final Frames.Once frame = new Frames.Once();
 
         private Binary(ByteBuffer data) {
             this.data = data;
@@ -100,12 +94,7 @@ public sealed interface Outgoing {
 
         @Override
         public ByteBuffer frame() {
-            ByteBuffer built = frame;
-            if (built == null) {
-                built = Frames.frame(Frames.BINARY, data);
-                frame = built;
-            }
-            return built.duplicate();
+            return frame.get(() -> Frames.frame(Frames.BINARY, data));
         }
 
         @Override
