@@ -35,18 +35,43 @@ final class Frames {
         return frame.put(payload.duplicate()).flip();
     }
 
-    /** One message's frame, built on first use and then shared: each caller gets its own view of the bytes. */
+    /**
+     * One message's frame, built on first use and then shared. Asked once per recipient, so it allocates nothing
+     * but the caller's view: the recipe is given once, when the message is made.
+     */
     static final class Once {
+        private final Supplier<ByteBuffer> build;
         private volatile ByteBuffer built;
 
-        ByteBuffer get(Supplier<ByteBuffer> build) {
+        Once(Supplier<ByteBuffer> build) {
+            this.build = build;
+        }
+
+        /** The frame, as the caller's own view of the shared bytes. */
+        ByteBuffer get() {
+            return shared().duplicate();
+        }
+
+        /** The frame's size in bytes. */
+        int size() {
+            return shared().remaining();
+        }
+
+        /** Appends the frame to {@code target}, without a view of its own (a backlog's write copies many). */
+        void copyTo(ByteBuffer target) {
+            ByteBuffer frame = shared();
+            target.put(target.position(), frame, 0, frame.limit());
+            target.position(target.position() + frame.limit());
+        }
+
+        private ByteBuffer shared() {
             ByteBuffer frame = built;
             if (frame == null) {
                 // Two threads may both build it on first use; either copy is right, and it is built once per event.
                 frame = build.get();
                 built = frame;
             }
-            return frame.duplicate();
+            return frame;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One session's queue of outgoing messages, bounded by {@link OutboxLimits}, with at most one send in flight.
@@ -183,7 +184,7 @@ public final class Outbox {
         if (room <= 0 || queue.isEmpty() || queue.peek().size() > room) {
             return List.of(first);
         }
-        List<Outgoing> batch = new ArrayList<>();
+        List<Outgoing> batch = new ArrayList<>(Math.min(queue.size() + 1, MAX_BATCH));
         batch.add(first);
         while (!queue.isEmpty() && queue.peek().size() <= room && batch.size() < MAX_BATCH) {
             Outgoing message = queue.poll();
@@ -208,8 +209,9 @@ public final class Outbox {
         synchronized (this) {
             sendStarted = IDLE;
             if (!closed) {
-                for (Outgoing message : messages) {
-                    pendingBytes -= message.size();
+                // Indexed loops here and below: once per write, and the lists are random access.
+                for (int i = 0; i < messages.size(); i++) {
+                    pendingBytes -= messages.get(i).size();
                 }
                 pendingMessages -= messages.size();
             }
@@ -219,7 +221,9 @@ public final class Outbox {
         }
         if (result.isOK()) {
             lastDelivered = System.nanoTime();
-            messages.forEach(listener::delivered);
+            for (int i = 0; i < messages.size(); i++) {
+                listener.delivered(messages.get(i));
+            }
         } else {
             // The peer is gone or going: its close callback will follow; stop feeding it now.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
@@ -238,8 +242,11 @@ public final class Outbox {
         private static final int CALLER_RETURNED = 1;
         private static final int COMPLETED_INLINE = 2;
 
+        private static final AtomicIntegerFieldUpdater<Send> STATE =
+                AtomicIntegerFieldUpdater.newUpdater(Send.class, "state");
+
         private final List<Outgoing> messages;
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private volatile int state = RUNNING;
 
         Send(List<Outgoing> messages) {
             this.messages = messages;
@@ -248,13 +255,13 @@ public final class Outbox {
         @Override
         public void onResult(SendResult result) {
             sent(messages, result);
-            if (!state.compareAndSet(RUNNING, COMPLETED_INLINE)) {
+            if (!STATE.compareAndSet(this, RUNNING, COMPLETED_INLINE)) {
                 send();
             }
         }
 
         boolean callerReturnsFirst() {
-            return state.compareAndSet(RUNNING, CALLER_RETURNED);
+            return STATE.compareAndSet(this, RUNNING, CALLER_RETURNED);
         }
     }
 }

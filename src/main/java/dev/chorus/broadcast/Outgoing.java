@@ -21,6 +21,12 @@ public sealed interface Outgoing {
     /** The whole server-to-client frame for this message: the caller's own view of bytes shared by all. */
     ByteBuffer frame();
 
+    /** The size of {@link #frame()} in bytes. */
+    int frameSize();
+
+    /** Appends {@link #frame()}'s bytes to {@code target}, which must have room for {@link #frameSize()}. */
+    void copyFrameTo(ByteBuffer target);
+
     static Outgoing text(String text) {
         return new Text(text);
     }
@@ -36,10 +42,11 @@ public sealed interface Outgoing {
     final class Text implements Outgoing {
         private final String text;
         private final int size;
-        private final Frames.Once frame = new Frames.Once();
+        private final Frames.Once frame;
 
         private Text(String text) {
             this.text = text;
+            this.frame = new Frames.Once(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
             this.size = text.getBytes(StandardCharsets.UTF_8).length;
         }
 
@@ -59,7 +66,17 @@ public sealed interface Outgoing {
 
         @Override
         public ByteBuffer frame() {
-            return frame.get(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
+            return frame.get();
+        }
+
+        @Override
+        public int frameSize() {
+            return frame.size();
+        }
+
+        @Override
+        public void copyFrameTo(ByteBuffer target) {
+            frame.copyTo(target);
         }
 
         @Override
@@ -71,10 +88,11 @@ public sealed interface Outgoing {
     /** A binary message; each recipient reads its own view of the shared, read-only bytes. */
     final class Binary implements Outgoing {
         private final ByteBuffer data;
-        private final Frames.Once frame = new Frames.Once();
+        private final Frames.Once frame;
 
         private Binary(ByteBuffer data) {
             this.data = data;
+            this.frame = new Frames.Once(() -> Frames.frame(Frames.BINARY, data));
         }
 
         /** The bytes, as the caller's own read-only view. */
@@ -94,7 +112,17 @@ public sealed interface Outgoing {
 
         @Override
         public ByteBuffer frame() {
-            return frame.get(() -> Frames.frame(Frames.BINARY, data));
+            return frame.get();
+        }
+
+        @Override
+        public int frameSize() {
+            return frame.size();
+        }
+
+        @Override
+        public void copyFrameTo(ByteBuffer target) {
+            frame.copyTo(target);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.chorus.broadcast;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface Wire {
+
+    /** The result of every send that succeeded: one shared instance (a SendResult cannot change). */
+    SendResult SENT = new SendResult();
 
     /** Through the Jakarta WebSocket API: the container frames the message for each recipient. */
     Wire PORTABLE = session -> {

@@ -21,6 +21,11 @@ public final class Member {
     private final Optional<String> remoteAddress;
     private final Instant connectedSince;
     private final AtomicLong messagesIn = new AtomicLong();
+    /**
+     * Whether its own join has come back from the bus, so it hears of the joins after it. Touched only in the
+     * room's turns (one at a time, each seeing the one before).
+     */
+    private boolean announced;
 
     private Member(int id, Optional<String> remoteAddress, Instant connectedSince) {
         this.id = id;
@@ -37,6 +42,22 @@ public final class Member {
     /** The member behind {@code session}, if it has joined. */
     public static Optional<Member> of(Session session) {
         return Optional.ofNullable((Member) session.getUserProperties().get(KEY));
+    }
+
+    /**
+     * Whether {@code session}'s member has been announced: false before it joined. Asked for every recipient of
+     * every broadcast, so it allocates nothing (no Optional, no boxed id).
+     */
+    static boolean isAnnounced(Session session) {
+        Object member = session.getUserProperties().get(KEY);
+        return member instanceof Member joined && joined.announced;
+    }
+
+    /** Its own join has come back from the bus: from now on it hears of the joins after it. */
+    static void announce(Session session) {
+        if (session.getUserProperties().get(KEY) instanceof Member member) {
+            member.announced = true;
+        }
     }
 
     public int id() {

@@ -8,11 +8,9 @@ import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;
 import jakarta.websocket.Session;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,13 +29,6 @@ final class Timeline {
 
     /** Who is present, by id, in join order. Touched only in turns. */
     private final Map<Integer, Session> members = new TreeMap<>();
-
-    /**
-     * The members whose own join has come back from the bus: only they hear of the joins after it. A newcomer
-     * is a member (and greeted) before its join travels the bus, and a join delivered in between happened
-     * before it, as the bus orders joins: it must not hear of that one. Touched only in turns.
-     */
-    private final Set<Integer> announced = new HashSet<>();
 
     /** The newest said-message's seq, 0 before the first. Touched only in turns. */
     private long seq;
@@ -97,7 +88,7 @@ final class Timeline {
                     // The tutorial greets everyone, the newcomer included, in one broadcast: here, in its place.
                     Audience.deliverTo(newcomer, greeting);
                 }
-                announced.add(id);
+                Member.announce(newcomer);
             }
         });
     }
@@ -110,9 +101,13 @@ final class Timeline {
         return ChorusV1.isSpokenBy(session) || heardOfJoins(session);
     }
 
-    /** Whether {@code session}'s own join has come back from the bus (so it hears of the joins after it). */
+    /**
+     * Whether {@code session}'s own join has come back from the bus, so it hears of the joins after it. A newcomer
+     * is a member (and greeted) before its join travels the bus, and a join delivered in between happened before
+     * it, as the bus orders joins: it must not hear of that one.
+     */
     private boolean heardOfJoins(Session session) {
-        return Member.of(session).map(member -> announced.contains(member.id())).orElse(false);
+        return Member.isAnnounced(session);
     }
 
     /**
@@ -120,7 +115,7 @@ final class Timeline {
      * empty lost them), and they must not miss the joins that follow.
      */
     void announceAll() {
-        turns.take(() -> announced.addAll(members.keySet()));
+        turns.take(() -> members.values().forEach(Member::announce));
     }
 
     /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
@@ -158,8 +153,8 @@ final class Timeline {
     void leave(Session session, Integer id, Runnable afterwards) {
         turns.defer(() -> {
             Audience.leave(session);
-            if (id != null && members.remove(id, session)) {
-                announced.remove(id);
+            if (id != null) {
+                members.remove(id, session);
             }
             afterwards.run();
         });

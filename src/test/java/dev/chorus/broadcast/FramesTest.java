@@ -56,6 +56,23 @@ class FramesTest {
         assertEquals(2 + message.size(), message.frame().remaining(), "one reader's progress is not another's");
     }
 
+    @Test
+    void aBacklogIsItsFramesBackToBackAndCopyingThemMovesNoReader() {
+        Outgoing text = Outgoing.text("Client(2) said: one");
+        Outgoing binary = Outgoing.binary(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        ByteBuffer joined = ByteBuffer.allocate(text.frameSize() + binary.frameSize());
+
+        text.copyFrameTo(joined);
+        binary.copyFrameTo(joined);
+
+        ByteBuffer expected =
+                ByteBuffer.allocate(joined.capacity()).put(text.frame()).put(binary.frame());
+        assertEquals(expected.flip(), joined.flip(), "each frame whole, in order");
+        assertEquals(text.frame().remaining(), text.frameSize());
+        text.copyFrameTo(ByteBuffer.allocate(text.frameSize()));
+        assertEquals(2 + text.size(), text.frame().remaining(), "the shared frame is left as it was");
+    }
+
     private static long payloadLength(ByteBuffer frame) {
         int first = frame.get() & 0xFF;
         assertEquals(0, first & 0x80, "a server's frame is not masked");
