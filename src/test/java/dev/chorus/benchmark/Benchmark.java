@@ -76,6 +76,13 @@ public final class Benchmark implements Callable<Integer> {
     private Map<String, String> chorusSettings;
 
     @Option(
+            names = "--server-jvm-option",
+            paramLabel = "OPTION",
+            description = "A JVM option for every server process, Chorus and baseline alike (repeatable), e.g."
+                    + " --server-jvm-option=-Xmx256m. Default: none, the JVM's own defaults, as `java -jar` runs.")
+    private List<String> jvmOptions = List.of();
+
+    @Option(
             names = "--two-nodes",
             description = "Also run every workload on Chorus as two nodes on a Redis of their own (needs"
                     + " redis-server): rooms spread over both, senders on both.")
@@ -150,14 +157,16 @@ public final class Benchmark implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jar must name the built chorus.jar: " + jar);
         }
         List<Contender> contenders = new ArrayList<>(List.of(
-                Contender.process("Chorus", ServerProcess.chorus(jar, chorusSettings), EnumSet.allOf(Dialect.class)),
-                Contender.process("naive baseline", ServerProcess.naive(chorusSettings), EnumSet.of(Dialect.PLAIN))));
+                Contender.process(
+                        "Chorus", ServerProcess.chorus(jar, jvmOptions, chorusSettings), EnumSet.allOf(Dialect.class)),
+                Contender.process(
+                        "naive baseline", ServerProcess.naive(jvmOptions, chorusSettings), EnumSet.of(Dialect.PLAIN))));
         if (twoNodes) {
             contenders.add(new Contender(
                     "Chorus, 2 nodes + Redis",
                     "the Chorus command twice, with `-Dchorus.redis=redis://127.0.0.1:PORT` of a `redis-server --save ''"
                             + " --appendonly no` on a free port; its CPU is both nodes' and Redis's, its RSS both nodes'",
-                    log -> ClusterServer.start(jar, chorusSettings, log),
+                    log -> ClusterServer.start(jar, jvmOptions, chorusSettings, log),
                     EnumSet.allOf(Dialect.class)));
         }
         return contenders;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +31,12 @@ final class ClusterServer implements Server {
         this.nodes = nodes;
     }
 
-    /** Starts Redis, then the nodes with {@code settings} and {@code redis}; node N logs to {@code log}-node-N. */
-    static ClusterServer start(Path jar, Map<String, String> settings, Path log) throws IOException {
+    /**
+     * Starts Redis, then the nodes with {@code jvmOptions}, {@code settings} and {@code redis}; node N logs to
+     * {@code log}-node-N.
+     */
+    static ClusterServer start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException {
         RedisServer redis;
         try {
             redis = RedisServer.launch();
@@ -47,7 +52,8 @@ final class ClusterServer implements Server {
         try {
             for (int n = 1; n <= NODES; n++) {
                 String name = log.getFileName().toString().replaceFirst("\\.log$", "") + "-node-" + n + ".log";
-                nodes.add(ServerProcess.start(ServerProcess.chorus(jar, withRedis), log.resolveSibling(name)));
+                nodes.add(ServerProcess.start(
+                        ServerProcess.chorus(jar, jvmOptions, withRedis), log.resolveSibling(name)));
             }
         } catch (IOException e) {
             nodes.forEach(ServerProcess::close);
@@ -69,15 +75,25 @@ final class ClusterServer implements Server {
 
     @Override
     public OptionalLong rssKib() {
+        return sum(ServerProcess::rssKib);
+    }
+
+    /** The nodes' figures added up, or empty if any node has none. */
+    private OptionalLong sum(Function<ServerProcess, OptionalLong> figure) {
         long sum = 0;
         for (ServerProcess node : nodes) {
-            OptionalLong rss = node.rssKib();
-            if (rss.isEmpty()) {
+            OptionalLong value = figure.apply(node);
+            if (value.isEmpty()) {
                 return OptionalLong.empty();
             }
-            sum += rss.getAsLong();
+            sum += value.getAsLong();
         }
         return OptionalLong.of(sum);
+    }
+
+    @Override
+    public OptionalLong liveHeapKib() {
+        return sum(ServerProcess::liveHeapKib);
     }
 
     @Override

@@ -23,6 +23,15 @@ interface Server extends AutoCloseable {
     /** Resident memory in KiB, if the process is ours to look at. */
     OptionalLong rssKib();
 
+    /**
+     * The heap the server's JVM keeps alive, in KiB: what {@code jcmd PID GC.heap_info} calls used right after a
+     * full collection ({@code jcmd PID GC.run}), so garbage does not count. Empty when the process is not ours.
+     * The collection may shrink the heap: take any RSS figure before this.
+     */
+    default OptionalLong liveHeapKib() {
+        return OptionalLong.empty();
+    }
+
     /** CPU time used so far (user + system) in core-seconds, if the process is ours to look at. */
     OptionalDouble cpuSeconds();
 

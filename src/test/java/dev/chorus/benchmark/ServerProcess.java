@@ -36,6 +36,11 @@ final class ServerProcess implements Server {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+)");
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /** How long one jcmd on the server (a full collection, at most) may take. */
+    private static final Duration JCMD_LIMIT = Duration.ofSeconds(60);
+    /** The heap's first line in {@code GC.heap_info}, whatever the collector: {@code ... total NK, used NK ...}. */
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 20;
 
@@ -56,22 +61,25 @@ final class ServerProcess implements Server {
     }
 
     /**
-     * {@code java -Dchorus.NAME=VALUE... -jar chorus.jar --host 127.0.0.1 --port 0}: Chorus as users run it, with
-     * any settings given as system properties (a jar that does not know a setting ignores its property).
+     * {@code java [OPTIONS] -Dchorus.NAME=VALUE... -jar chorus.jar --host 127.0.0.1 --port 0}: Chorus as users run
+     * it, with any settings given as system properties (a jar that does not know a setting ignores its property).
      */
-    static List<String> chorus(Path jar, Map<String, String> settings) {
+    static List<String> chorus(Path jar, List<String> jvmOptions, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
         command.addAll(properties(settings));
         command.addAll(List.of("-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0"));
         return command;
     }
 
     /**
-     * The naive baseline on this JVM's class path (the test class path, which holds it), with the same settings:
+     * The naive baseline on this JVM's class path (the test class path, which holds it), with the same JVM options
+     * and settings:
      * it runs on the launcher's listener, whose connection limits apply to it as well.
      */
-    static List<String> naive(Map<String, String> settings) {
+    static List<String> naive(List<String> jvmOptions, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
         command.addAll(properties(settings));
         command.addAll(List.of("-classpath", System.getProperty("java.class.path"), NaiveServer.class.getName()));
         return command;
@@ -181,6 +189,40 @@ final class ServerProcess implements Server {
             return OptionalLong.empty();
         } catch (IOException | UncheckedIOException | NumberFormatException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public OptionalLong liveHeapKib() {
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        return used.find() ? OptionalLong.of(Long.parseLong(used.group(1))) : OptionalLong.empty();
+    }
+
+    /** Runs {@code jcmd PID COMMAND} on the server and returns what it printed. */
+    private String jcmd(String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
+                    .redirectErrorStream(true)
+                    .start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!run.waitFor(JCMD_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                run.destroyForcibly();
+                throw new IllegalStateException("jcmd " + command + " did not finish within " + JCMD_LIMIT);
+            }
+            return output.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + jcmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while jcmd " + command + " ran", e);
         }
     }
 
