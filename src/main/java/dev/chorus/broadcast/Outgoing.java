@@ -4,49 +4,61 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * One message on its way to many sessions. It is built once per broadcast and shared by every outbox; its
  * size is computed once so queues can be bounded in bytes without re-encoding per recipient, and a {@link Wire}
  * that writes frames itself asks for {@link #frame()}, which is also built once.
  */
-public sealed interface Outgoing {
+public abstract sealed class Outgoing permits Outgoing.Text, Outgoing.Binary {
 
-    /** The payload size in bytes, as it goes on the wire (UTF-8 for text). */
-    int size();
+    private final Frames.Once frame;
 
-    /** Starts an asynchronous send to one peer through the portable API; {@code handler} learns how it ended. */
-    void sendTo(RemoteEndpoint.Async remote, SendHandler handler);
+    private Outgoing(Supplier<ByteBuffer> frame) {
+        this.frame = new Frames.Once(frame);
+    }
 
-    /** The whole server-to-client frame for this message: the caller's own view of bytes shared by all. */
-    ByteBuffer frame();
-
-    /** The size of {@link #frame()} in bytes. */
-    int frameSize();
-
-    /** Appends {@link #frame()}'s bytes to {@code target}, which must have room for {@link #frameSize()}. */
-    void copyFrameTo(ByteBuffer target);
-
-    static Outgoing text(String text) {
+    public static Outgoing text(String text) {
         return new Text(text);
     }
 
     /** Wraps a copy of {@code data}'s remaining bytes: the caller's buffer may be reused after this returns. */
-    static Outgoing binary(ByteBuffer data) {
+    public static Outgoing binary(ByteBuffer data) {
         ByteBuffer copy =
                 ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
         return new Binary(copy.asReadOnlyBuffer());
     }
 
+    /** The payload size in bytes, as it goes on the wire (UTF-8 for text). */
+    public abstract int size();
+
+    /** Starts an asynchronous send to one peer through the portable API; {@code handler} learns how it ended. */
+    public abstract void sendTo(RemoteEndpoint.Async remote, SendHandler handler);
+
+    /** The whole server-to-client frame for this message: the caller's own view of bytes shared by all. */
+    public final ByteBuffer frame() {
+        return frame.get();
+    }
+
+    /** The size of {@link #frame()} in bytes. */
+    public final int frameSize() {
+        return frame.size();
+    }
+
+    /** Appends {@link #frame()}'s bytes to {@code target}, which must have room for {@link #frameSize()}. */
+    public final void copyFrameTo(ByteBuffer target) {
+        frame.copyTo(target);
+    }
+
     /** A text message. */
-    final class Text implements Outgoing {
+    public static final class Text extends Outgoing {
         private final String text;
         private final int size;
-        private final Frames.Once frame;
 
         private Text(String text) {
+            super(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
             this.text = text;
-            this.frame = new Frames.Once(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
             this.size = text.getBytes(StandardCharsets.UTF_8).length;
         }
 
@@ -65,34 +77,18 @@ public sealed interface Outgoing {
         }
 
         @Override
-        public ByteBuffer frame() {
-            return frame.get();
-        }
-
-        @Override
-        public int frameSize() {
-            return frame.size();
-        }
-
-        @Override
-        public void copyFrameTo(ByteBuffer target) {
-            frame.copyTo(target);
-        }
-
-        @Override
         public String toString() {
             return "Text[" + text + "]";
         }
     }
 
     /** A binary message; each recipient reads its own view of the shared, read-only bytes. */
-    final class Binary implements Outgoing {
+    public static final class Binary extends Outgoing {
         private final ByteBuffer data;
-        private final Frames.Once frame;
 
         private Binary(ByteBuffer data) {
+            super(() -> Frames.frame(Frames.BINARY, data));
             this.data = data;
-            this.frame = new Frames.Once(() -> Frames.frame(Frames.BINARY, data));
         }
 
         /** The bytes, as the caller's own read-only view. */
@@ -108,21 +104,6 @@ public sealed interface Outgoing {
         @Override
         public void sendTo(RemoteEndpoint.Async remote, SendHandler handler) {
             remote.sendBinary(data.duplicate(), handler);
-        }
-
-        @Override
-        public ByteBuffer frame() {
-            return frame.get();
-        }
-
-        @Override
-        public int frameSize() {
-            return frame.size();
-        }
-
-        @Override
-        public void copyFrameTo(ByteBuffer target) {
-            frame.copyTo(target);
         }
 
         @Override
