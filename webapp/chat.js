@@ -160,8 +160,11 @@
   }
 
   function said(event) {
-    if (event.seq <= lastSeq) return; // already shown: never twice
-    lastSeq = event.seq;
+    // No seq: said on a server cut off from the others (scale-out), for its clients only. Shown, not counted.
+    if (typeof event.seq === 'number') {
+      if (event.seq <= lastSeq) return; // already shown: never twice
+      lastSeq = event.seq;
+    }
     show(client(event.from) + ' said: ' + event.text, 'said');
   }
 
