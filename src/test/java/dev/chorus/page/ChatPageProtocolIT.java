@@ -144,6 +144,28 @@ class ChatPageProtocolIT {
         }
     }
 
+    @Test
+    void aReplayWithAHoleAfterItsGapIsShownWholeAndTheNextReconnectAsksFromItsEnd() throws Exception {
+        HoleyReplayEndpoint.SINCES.clear();
+        server = ChorusServer.start(TestServers.settings(Map.of()), HoleyReplayEndpoint.class);
+        ChatPage page = BROWSER.get().open(server.pageUri());
+        String closed = "Disconnected: 1001 " + HoleyReplayEndpoint.CLOSED;
+
+        page.awaitLines(List.of(
+                youJoined(1),
+                "Client(9) said: three",
+                closed,
+                "Reconnected",
+                youJoined(1),
+                "Missed 2 messages that could not be recovered",
+                "Client(9) said: four",
+                "Client(9) said: seven",
+                closed,
+                "Reconnected",
+                youJoined(1)));
+        assertEquals(List.of("", "3", "7"), List.copyOf(HoleyReplayEndpoint.SINCES));
+    }
+
     /**
      * Sends the page (Client(1)) away, has {@code talker} say {@code count} messages and hear each back (so the
      * server has them), then lets the page back in; returns the lines the page should show for them.
