@@ -54,6 +54,8 @@
   var offerV1 = true;
   var spokeV1 = false;
   var lastSeq = null;
+  // The newest said-message's seq when this connection was welcomed: a replay ends there.
+  var welcomeSeq = 0;
   var myId = null;
   var memberIds = [];
   var failedAttempts = 0;
@@ -160,8 +162,11 @@
   }
 
   function said(event) {
-    if (event.seq <= lastSeq) return; // already shown: never twice
-    lastSeq = event.seq;
+    // No seq: said on a server cut off from the others (scale-out), for its clients only. Shown, not counted.
+    if (typeof event.seq === 'number') {
+      if (event.seq <= lastSeq) return; // already shown: never twice
+      lastSeq = event.seq;
+    }
     show(client(event.from) + ' said: ' + event.text, 'said');
   }
 
@@ -181,6 +186,7 @@
       case 'welcome':
         myId = event.id;
         memberIds = event.members.slice();
+        welcomeSeq = event.seq;
         if (since === null) {
           lastSeq = event.seq; // only what comes after joining is news
         } else if (since > event.seq) {
@@ -209,7 +215,9 @@
         show(event.text, 'server');
         break;
       case 'gap':
-        lastSeq += event.missed;
+        // The replay after it moves lastSeq on. The missed ones are not always the oldest (a server of several
+        // may lack some in between), so lastSeq jumps only if nothing follows: all of them were missed.
+        if (lastSeq + event.missed >= welcomeSeq) lastSeq = welcomeSeq;
         show('Missed ' + plural(event.missed, 'message', 'messages') + ' that could not be recovered', 'notice');
         break;
       default:

@@ -31,13 +31,18 @@ final class BusDelivery implements BusListener {
         }
         long start = System.nanoTime();
         if (event instanceof BusEvent.Said said) {
-            timeline.say(said.from(), said.text());
+            timeline.say(said.from(), said.text(), said.seq());
         } else if (event instanceof BusEvent.Sent sent) {
             timeline.relay(Outgoing.binary(sent.data()));
         } else {
             timeline.joined(event.from());
         }
         metrics.fannedOut(System.nanoTime() - start);
+    }
+
+    @Override
+    public void startsAt(long seq) {
+        timeline.startAt(seq);
     }
 
     @Override

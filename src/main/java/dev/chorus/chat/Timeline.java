@@ -4,6 +4,7 @@ import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
+import dev.chorus.bus.BusEvent;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
 /**
  * This node's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
  * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves, as the bus
- * delivers them (seqs and the history are this node's own). Each runs in
+ * delivers them. A node alone numbers its said-messages itself; with Redis they come numbered for the whole
+ * cluster (the history is still this node's own). Each runs in
  * its own {@link Turns turn}, so every member receives the same events in the same order; a newcomer's
  * welcome and replay are queued in the turn that makes it a member, so the first live message after them
  * is the next seq: no duplicate, no hole. Each event is built once and shared by every outbox.
@@ -118,11 +120,29 @@ final class Timeline {
         turns.take(() -> members.values().forEach(Member::announce));
     }
 
-    /** Client {@code id} said {@code text}: the next seq, kept in the history, to everyone. */
-    void say(int id, String text) {
+    /**
+     * Said-messages so far were numbered up to {@code newest} (by other nodes, before this one started): the
+     * welcome counts from there, and the next seq is above it.
+     */
+    void startAt(long newest) {
+        turns.take(() -> seq = Math.max(seq, newest));
+    }
+
+    /**
+     * Client {@code id} said {@code text}, to everyone. Numbered as {@code given} says ({@link BusEvent.Said}):
+     * here, with the next seq; by the cluster; or not at all. A numbered one is kept in the history.
+     */
+    void say(int id, String text, long given) {
         Outgoing line = Outgoing.text(ChatLines.said(id, text));
         turns.take(() -> {
-            long said = ++seq;
+            long said = given == BusEvent.Said.NUMBER_HERE ? seq + 1 : given;
+            if (said <= seq) {
+                // Unnumbered (said on this node while it was cut off from the others), or a cluster seq this node
+                // has already used (nodes on a Redis restarted empty race to raise its counter): no seq here.
+                Audience.broadcast(new Renditions(line, ChorusV1.NAME, () -> Events.said(id, text)), this::hearsChat);
+                return;
+            }
+            seq = said;
             Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, text));
             history.add(said, message, line.size());
             Audience.broadcast(message, this::hearsChat);
@@ -167,7 +187,8 @@ final class Timeline {
 
     /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */
     private void replay(Session session, long since) {
-        // A since beyond the newest seq was seen before a restart (seqs start again at 1): everything is news.
+        // A since beyond the newest seq was seen before a restart (seqs start again at 1; with Redis, only if it
+        // restarted empty along with every node): everything is news.
         long after = since > seq ? 0 : since;
         History.Replay replay = history.after(after, seq, limits.maxMessages() / 2, limits.maxBytes() / 2);
         if (replay.missed() > 0) {

@@ -38,10 +38,24 @@ public final class Events {
         return render("left", json -> json.write("id", id));
     }
 
-    /** Client {@code from} said {@code text}; {@code seq} numbers said-messages 1, 2, 3 … for the server's life. */
+    /**
+     * Client {@code from} said {@code text}; {@code seq} numbers said-messages 1, 2, 3 … for the server's life
+     * (with Redis, for the cluster's).
+     */
     public static String said(long seq, int from, String text) {
         return render("said", json -> {
             json.write("seq", seq);
+            json.write("from", from);
+            json.write("text", text);
+        });
+    }
+
+    /**
+     * Client {@code from} said {@code text} on a node cut off from the others: it reaches that node's clients
+     * only, so it has no seq (the other nodes number theirs meanwhile), and it is neither kept nor replayed.
+     */
+    public static String said(int from, String text) {
+        return render("said", json -> {
             json.write("from", from);
             json.write("text", text);
         });

@@ -12,9 +12,11 @@ import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.Scrape;
 import dev.chorus.testing.V1Peer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -183,6 +185,109 @@ class ScaleOutIT {
     }
 
     @Test
+    void seqsAreTheClustersSoAClientMayResumeOnAnyNodeAndANodeStartedLaterCountsOn() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                V1Peer onA = V1Peer.join(a.uri());
+                V1Peer onB = V1Peer.join(b.uri())) {
+            List<JsonObject> said = new ArrayList<>();
+            try (V1Peer mover = V1Peer.join(a.uri())) {
+                for (int i = 0; i < 4; i++) {
+                    (i % 2 == 0 ? onA : onB).say("said " + i);
+                    JsonObject message = mover.nextSaid();
+                    assertEquals("said " + i, message.getString("text"), mover::describeSeen);
+                    // The same message has the same seq on every node.
+                    assertEquals(message, onA.nextSaid(), onA::describeSeen);
+                    assertEquals(message, onB.nextSaid(), onB::describeSeen);
+                    said.add(message);
+                }
+            }
+            for (int i = 4; i < 6; i++) {
+                (i % 2 == 0 ? onA : onB).say("said while the mover was away " + i);
+                JsonObject message = onB.nextSaid();
+                assertEquals(message, onA.nextSaid(), onA::describeSeen);
+                said.add(message);
+            }
+            for (int i = 1; i < said.size(); i++) {
+                assertEquals(seq(said.get(0)) + i, seq(said.get(i)), () -> "not one by one: " + said);
+            }
+            long newest = seq(said.get(5));
+
+            // It saw said 3 on A; it resumes on B from said 1 on, and gets exactly what came after.
+            try (V1Peer back = V1Peer.reconnect(b.uri(), seq(said.get(1)))) {
+                assertEquals(newest, seq(back.welcome()));
+                for (int i = 2; i < 6; i++) {
+                    assertEquals(said.get(i), back.nextChat(), back::describeSeen);
+                }
+                onA.say("live");
+                JsonObject live = back.nextSaid();
+                assertEquals("live", live.getString("text"));
+                assertEquals(newest + 1, seq(live));
+                assertEquals(live, onA.nextSaid(), onA::describeSeen);
+                assertEquals(live, onB.nextSaid(), onB::describeSeen);
+                newest++;
+            }
+
+            try (ClusterNode late = ClusterNode.start(REDIS.uri());
+                    V1Peer fresh = V1Peer.connect(late.uri());
+                    V1Peer resuming = V1Peer.reconnect(late.uri(), newest - 3)) {
+                // A node that starts counts on from the cluster's seq...
+                assertEquals(newest, seq(fresh.welcome()));
+                // ...with an empty history: what it never had is a gap, told truthfully.
+                assertEquals(newest, seq(resuming.welcome()));
+                assertEquals(3, resuming.next("gap").getInt("missed"), resuming::describeSeen);
+                onB.say("to everyone");
+                for (V1Peer peer : List.of(fresh, resuming, onA, onB)) {
+                    JsonObject message = peer.nextSaid();
+                    assertEquals("to everyone", message.getString("text"), peer::describeSeen);
+                    assertEquals(newest + 1, seq(message), peer::describeSeen);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whileRedisIsDownASaidMessageHasNoSeqAndAfterARedisRestartedEmptyTheNumberingGoesOnAbove() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                V1Peer onA = V1Peer.join(a.uri());
+                V1Peer alsoOnA = V1Peer.join(a.uri());
+                V1Peer onB = V1Peer.join(b.uri())) {
+            onA.say("before");
+            JsonObject before = onA.nextSaid();
+            assertEquals(before, alsoOnA.nextSaid(), alsoOnA::describeSeen);
+            assertEquals(before, onB.nextSaid(), onB::describeSeen);
+
+            REDIS.kill();
+            a.awaitLog("is unreachable");
+            b.awaitLog("is unreachable");
+            onA.say("only on A");
+            for (V1Peer peer : List.of(onA, alsoOnA)) {
+                JsonObject message = peer.nextSaid();
+                assertEquals(
+                        Json.createObjectBuilder()
+                                .add("type", "said")
+                                .add("from", onA.id())
+                                .add("text", "only on A")
+                                .build(),
+                        message,
+                        peer::describeSeen);
+            }
+
+            // Back, but empty: the nodes raise its counter to the highest seq they have seen.
+            REDIS.start();
+            a.awaitLog("is reachable again");
+            b.awaitLog("is reachable again");
+            onB.say("after");
+            for (V1Peer peer : List.of(onA, alsoOnA, onB)) {
+                JsonObject message = peer.nextSaid();
+                assertEquals("after", message.getString("text"), peer::describeSeen);
+                assertEquals(seq(before) + 1, seq(message), peer::describeSeen);
+            }
+        }
+    }
+
+    @Test
     void aStalledReaderIsEvictedByItsOwnNodeWhileEveryoneElseOnBothNodesGetsEverything() throws Exception {
         String big = "z".repeat(16 * 1024);
         try (ClusterNode a = ClusterNode.start(REDIS.uri(), "--outbox-bytes", "262144");
@@ -213,5 +318,9 @@ class ScaleOutIT {
                     Scrape.of(b.http("/metrics"))
                             .value("chorus_slow_consumers_evicted_total", "reason", "outbox_overflow"));
         }
+    }
+
+    private static long seq(JsonObject event) {
+        return event.getJsonNumber("seq").longValue();
     }
 }

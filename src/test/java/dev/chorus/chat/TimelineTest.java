@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.bus.BusEvent;
+import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Events;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -42,9 +45,9 @@ class TimelineTest {
             timeline.join(a, 1, OptionalLong.empty());
             timeline.join(b, 2, OptionalLong.empty());
             timeline.joined(2);
-            timeline.say(2, "before A's join");
+            timeline.say(2, "before A's join", BusEvent.Said.NUMBER_HERE);
             timeline.joined(1);
-            timeline.say(2, "after A's join");
+            timeline.say(2, "after A's join", BusEvent.Said.NUMBER_HERE);
 
             assertEquals(List.of(ChatLines.GREETING, ChatLines.said(2, "after A's join")), toA);
             assertEquals(
@@ -60,8 +63,134 @@ class TimelineTest {
         }
     }
 
-    /** An open session whose every text send completes at once, recorded in {@code sent}. */
+    @Test
+    void aNodeAloneNumbersItsSaidMessagesOneByOne() {
+        List<String> toA = new ArrayList<>();
+        Session a = openSession(1, toA, ChorusV1.NAME);
+        try {
+            timeline.join(a, 1, OptionalLong.empty());
+            for (int i = 0; i < 3; i++) {
+                timeline.say(1, "m" + i, BusEvent.Said.NUMBER_HERE);
+            }
+            assertEquals(
+                    List.of(
+                            Events.welcome(1, List.of(1), 0),
+                            Events.said(1, 1, "m0"),
+                            Events.said(2, 1, "m1"),
+                            Events.said(3, 1, "m2")),
+                    toA);
+        } finally {
+            timeline.leave(a, 1, () -> {});
+        }
+    }
+
+    @Test
+    void clusterSeqsAreUsedAsGivenKeptAndReplayedWithAnyHoleCountedAsMissed() {
+        List<String> toA = new ArrayList<>();
+        List<String> toB = new ArrayList<>();
+        Session a = openSession(1, toA, ChorusV1.NAME);
+        Session b = openSession(2, toB, ChorusV1.NAME);
+        try {
+            // Other nodes numbered 40 said-messages before this one started.
+            timeline.startAt(40);
+            timeline.join(a, 1, OptionalLong.empty());
+            timeline.say(7, "first here", 41);
+            // 42 to 44 never reached this node (trimmed from the stream while it was cut off, say).
+            timeline.say(8, "after a hole", 45);
+            timeline.join(b, 2, OptionalLong.of(40));
+            timeline.say(7, "live", 46);
+
+            assertEquals(
+                    List.of(
+                            Events.welcome(1, List.of(1), 40),
+                            Events.said(41, 7, "first here"),
+                            Events.said(45, 8, "after a hole"),
+                            Events.said(46, 7, "live")),
+                    toA);
+            assertEquals(
+                    List.of(
+                            Events.welcome(2, List.of(1, 2), 45),
+                            Events.gap(3),
+                            Events.said(41, 7, "first here"),
+                            Events.said(45, 8, "after a hole"),
+                            Events.said(46, 7, "live")),
+                    toB);
+        } finally {
+            timeline.leave(a, 1, () -> {});
+            timeline.leave(b, 2, () -> {});
+        }
+    }
+
+    @Test
+    void anUnnumberedSaidMessageHasNoSeqIsNotKeptAndLeavesTheNumberingAlone() {
+        List<String> toV1 = new ArrayList<>();
+        List<String> toTutorial = new ArrayList<>();
+        List<String> toLater = new ArrayList<>();
+        Session v1 = openSession(1, toV1, ChorusV1.NAME);
+        Session tutorial = openSession(2, toTutorial, "");
+        Session later = openSession(3, toLater, ChorusV1.NAME);
+        try {
+            timeline.startAt(10);
+            timeline.join(v1, 1, OptionalLong.empty());
+            timeline.join(tutorial, 2, OptionalLong.empty());
+            timeline.joined(2);
+            timeline.say(2, "cut off", BusEvent.Said.UNNUMBERED);
+            timeline.say(1, "numbered", 11);
+            timeline.join(later, 3, OptionalLong.of(10));
+            timeline.showHistory(later);
+
+            assertEquals(
+                    List.of(
+                            Events.welcome(1, List.of(1), 10),
+                            "{\"type\":\"said\",\"from\":2,\"text\":\"cut off\"}",
+                            Events.said(11, 1, "numbered")),
+                    toV1);
+            assertEquals(
+                    List.of(ChatLines.GREETING, ChatLines.said(2, "cut off"), ChatLines.said(1, "numbered")),
+                    toTutorial);
+            assertEquals(
+                    List.of(
+                            Events.welcome(3, List.of(1, 2, 3), 11),
+                            Events.said(11, 1, "numbered"),
+                            Events.history(List.of(Events.said(11, 1, "numbered")))),
+                    toLater);
+        } finally {
+            timeline.leave(v1, 1, () -> {});
+            timeline.leave(tutorial, 2, () -> {});
+            timeline.leave(later, 3, () -> {});
+        }
+    }
+
+    @Test
+    void aClusterSeqThisNodeHasAlreadyUsedGoesOutWithoutOne() {
+        List<String> toA = new ArrayList<>();
+        Session a = openSession(1, toA, ChorusV1.NAME);
+        try {
+            timeline.join(a, 1, OptionalLong.empty());
+            timeline.say(5, "fifty", 50);
+            // Redis restarted empty and a node that had seen less raised its counter first.
+            timeline.say(6, "clashes", 49);
+            timeline.say(5, "fifty-one", 51);
+
+            assertEquals(
+                    List.of(
+                            Events.welcome(1, List.of(1), 0),
+                            Events.said(50, 5, "fifty"),
+                            Events.said(6, "clashes"),
+                            Events.said(51, 5, "fifty-one")),
+                    toA);
+        } finally {
+            timeline.leave(a, 1, () -> {});
+        }
+    }
+
+    /** An open tutorial session whose every text send completes at once, recorded in {@code sent}. */
     private static Session openSession(int id, List<String> sent) {
+        return openSession(id, sent, "");
+    }
+
+    /** An open session that negotiated {@code subprotocol}, whose every text send is recorded in {@code sent}. */
+    private static Session openSession(int id, List<String> sent, String subprotocol) {
         Map<String, Object> properties = new HashMap<>();
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
                 RemoteEndpoint.Async.class.getClassLoader(),
@@ -79,7 +208,7 @@ class TimelineTest {
                     return switch (method.getName()) {
                         case "isOpen" -> true;
                         case "getUserProperties" -> properties;
-                        case "getNegotiatedSubprotocol" -> "";
+                        case "getNegotiatedSubprotocol" -> subprotocol;
                         case "getAsyncRemote" -> remote;
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];

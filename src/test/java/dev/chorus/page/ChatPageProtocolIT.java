@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.chorus.benchmark.NaiveEndpoint;
+import dev.chorus.chat.ChatRoom;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Awaits;
 import dev.chorus.testing.Peer;
+import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.SentAway;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
@@ -36,6 +39,10 @@ class ChatPageProtocolIT {
 
     @RegisterExtension
     static final SharedBrowser BROWSER = new SharedBrowser();
+
+    /** For the one test whose server is a node of a cluster. */
+    @RegisterExtension
+    static final RedisServer REDIS = new RedisServer();
 
     private ChorusServer server;
 
@@ -105,6 +112,58 @@ class ChatPageProtocolIT {
             expected.addAll(missed.subList(7, 10));
             page.awaitLines(expected);
         }
+    }
+
+    @Test
+    void aSaidMessageWithoutASeqIsShownAndLeavesThePagesPlaceInTheConversationAlone() throws Exception {
+        // A node of a cluster: what is said while it is cut off from Redis reaches its clients without a seq.
+        ChatPage page = joinedPage(Map.of(Setting.REDIS, REDIS.uri().toString()));
+        try (V1Peer talker = V1Peer.join(server.uri())) {
+            page.say("numbered");
+            assertEquals(1, talker.nextSaid().getInt("seq"));
+            REDIS.kill();
+            talker.say("cut off");
+            assertFalse(talker.nextSaid().containsKey("seq"), talker::describeSeen);
+            REDIS.start();
+            Awaits.until(
+                    () -> ChatRoom.current().admission().refusal().isEmpty(), () -> "the node reaches Redis again");
+
+            // The page asks for what came after seq 1 and gets exactly that.
+            List<String> missed = awayWhile(talker, 2);
+
+            List<String> expected = new ArrayList<>(List.of(
+                    youJoined(1),
+                    joined(2),
+                    "Client(1) said: numbered",
+                    "Client(2) said: cut off",
+                    SENT_AWAY,
+                    "Reconnected",
+                    youJoined(3)));
+            expected.addAll(missed);
+            page.awaitLines(expected);
+        }
+    }
+
+    @Test
+    void aReplayWithAHoleAfterItsGapIsShownWholeAndTheNextReconnectAsksFromItsEnd() throws Exception {
+        HoleyReplayEndpoint.SINCES.clear();
+        server = ChorusServer.start(TestServers.settings(Map.of()), HoleyReplayEndpoint.class);
+        ChatPage page = BROWSER.get().open(server.pageUri());
+        String closed = "Disconnected: 1001 " + HoleyReplayEndpoint.CLOSED;
+
+        page.awaitLines(List.of(
+                youJoined(1),
+                "Client(9) said: three",
+                closed,
+                "Reconnected",
+                youJoined(1),
+                "Missed 2 messages that could not be recovered",
+                "Client(9) said: four",
+                "Client(9) said: seven",
+                closed,
+                "Reconnected",
+                youJoined(1)));
+        assertEquals(List.of("", "3", "7"), List.copyOf(HoleyReplayEndpoint.SINCES));
     }
 
     /**
