@@ -21,15 +21,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's {@code redis-server} for one test class, on a free loopback port with a throw-away directory and
  * nothing saved (a restart starts empty, as a Redis without persistence does): {@code @RegisterExtension static
  * final RedisServer REDIS = new RedisServer();}. A test may {@link #kill} it and {@link #start} it again on the
- * same port.
+ * same port; if a test fails while it is down, the next test finds it running again.
  */
-public final class RedisServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class RedisServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     private static final String READY = "Ready to accept connections";
 
@@ -48,6 +49,14 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback, A
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
         open();
+    }
+
+    /** A test that failed during an outage left it dead: the tests after it must not fail for that. */
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException, InterruptedException {
+        if (process != null && !process.isAlive()) {
+            start();
+        }
     }
 
     @Override
