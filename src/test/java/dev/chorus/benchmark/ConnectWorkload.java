@@ -53,7 +53,7 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
             figures.add(perConnection("server RSS per connection (KiB)", after, before, connections.openCount()));
             figures.add(Figure.number(
                     "server live heap per connection (KiB)",
-                    perConnection(growth(liveBefore, liveAfter), connections.openCount()),
+                    perConnection(Usage.growth(liveBefore, liveAfter), connections.openCount()),
                     "%.1f"));
             figures.addAll(after.cpuFigures(before));
             return figures;
@@ -68,12 +68,6 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
         return growth.isPresent() && open > 0
                 ? OptionalDouble.of((double) growth.getAsLong() / open)
                 : OptionalDouble.empty();
-    }
-
-    private static OptionalLong growth(OptionalLong before, OptionalLong after) {
-        return before.isPresent() && after.isPresent()
-                ? OptionalLong.of(after.getAsLong() - before.getAsLong())
-                : OptionalLong.empty();
     }
 
     static String orNone(String text) {

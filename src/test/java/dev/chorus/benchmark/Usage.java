@@ -34,10 +34,14 @@ record Usage(long at, OptionalDouble serverCpu, double generatorCpu, OptionalLon
 
     /** Server RSS growth since {@code earlier}, in KiB. */
     OptionalLong rssGrowthSince(Usage earlier) {
-        if (serverRssKib.isEmpty() || earlier.serverRssKib.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(serverRssKib.getAsLong() - earlier.serverRssKib.getAsLong());
+        return growth(earlier.serverRssKib, serverRssKib);
+    }
+
+    /** {@code later - earlier}, if both are known. */
+    static OptionalLong growth(OptionalLong earlier, OptionalLong later) {
+        return earlier.isPresent() && later.isPresent()
+                ? OptionalLong.of(later.getAsLong() - earlier.getAsLong())
+                : OptionalLong.empty();
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.chorus.testing.V1Peer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,9 +94,7 @@ class ScaleOutIT {
             int idB = onB.sayAndLearnId("me too", onA, alsoOnA);
             int highestBefore = Math.max(idA, idB);
 
-            REDIS.kill();
-            a.awaitLog("is unreachable");
-            b.awaitLog("is unreachable");
+            cutOff(a, b);
             for (int i = 0; i < 3; i++) {
                 onA.say("only here " + i);
                 onA.expect("Client(" + idA + ") said: only here " + i);
@@ -110,9 +109,7 @@ class ScaleOutIT {
                     "{\"status\":\"DOWN\",\"reason\":\"bus-down\"}",
                     Http.get(b.http("/health/ready")).body());
 
-            REDIS.start();
-            a.awaitLog("is reachable again");
-            b.awaitLog("is reachable again");
+            reconnect(a, b);
             assertEquals(200, Http.get(a.http("/health/ready")).statusCode());
             onA.say("after");
             // The next thing each hears is this: nothing said on the other node during the outage, nothing twice.
@@ -258,9 +255,7 @@ class ScaleOutIT {
             assertEquals(before, alsoOnA.nextSaid(), alsoOnA::describeSeen);
             assertEquals(before, onB.nextSaid(), onB::describeSeen);
 
-            REDIS.kill();
-            a.awaitLog("is unreachable");
-            b.awaitLog("is unreachable");
+            cutOff(a, b);
             onA.say("only on A");
             for (V1Peer peer : List.of(onA, alsoOnA)) {
                 JsonObject message = peer.nextSaid();
@@ -275,9 +270,7 @@ class ScaleOutIT {
             }
 
             // Back, but empty: the nodes raise its counter to the highest seq they have seen.
-            REDIS.start();
-            a.awaitLog("is reachable again");
-            b.awaitLog("is reachable again");
+            reconnect(a, b);
             onB.say("after");
             for (V1Peer peer : List.of(onA, alsoOnA, onB)) {
                 JsonObject message = peer.nextSaid();
@@ -322,5 +315,21 @@ class ScaleOutIT {
 
     private static long seq(JsonObject event) {
         return event.getJsonNumber("seq").longValue();
+    }
+
+    /** Kills Redis and waits until every node has noticed. */
+    private static void cutOff(ClusterNode... nodes) throws InterruptedException {
+        REDIS.kill();
+        for (ClusterNode node : nodes) {
+            node.awaitLog("is unreachable");
+        }
+    }
+
+    /** Starts Redis again (empty) and waits until every node reaches it. */
+    private static void reconnect(ClusterNode... nodes) throws IOException, InterruptedException {
+        REDIS.start();
+        for (ClusterNode node : nodes) {
+            node.awaitLog("is reachable again");
+        }
     }
 }
