@@ -113,6 +113,25 @@ public final class RawSocket implements AutoCloseable {
 
     /** Sends one frame, masked as clients must, or unmasked to break the rule. */
     public void sendFrame(int firstByte, byte[] payload, boolean masked) throws IOException {
+        out.write(frame(firstByte, payload, masked));
+        out.flush();
+    }
+
+    /**
+     * Sends every text as a masked frame of its own, all in one write: the server has them all before it can
+     * act on the first, so closing the connection leaves nothing of ours unread (which would make its TCP stack
+     * answer with a reset that can destroy the close frame on its way to us).
+     */
+    public void sendTextsAtOnce(java.util.List<String> texts) throws IOException {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (String text : texts) {
+            frames.write(frame(0x81, text.getBytes(StandardCharsets.UTF_8), true));
+        }
+        out.write(frames.toByteArray());
+        out.flush();
+    }
+
+    private static byte[] frame(int firstByte, byte[] payload, boolean masked) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(firstByte);
         int maskBit = masked ? 0x80 : 0;
@@ -126,13 +145,12 @@ public final class RawSocket implements AutoCloseable {
         byte[] mask = new byte[4];
         if (masked) {
             RANDOM.nextBytes(mask);
-            frame.write(mask);
+            frame.write(mask, 0, mask.length);
         }
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i % 4]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     /** After a close frame, whether the server ends the TCP connection (reads reach end of stream). */
