@@ -6,12 +6,13 @@ import java.util.Optional;
 
 /**
  * Decides whether a WebSocket upgrade request may proceed, before any upgrade happens: RFC 6455's method,
- * key and version rules, the Origin allow-list and the connection cap. Malformed requests get 400, a wrong
+ * connection, key and version rules, the Origin allow-list and the connection cap. Malformed requests get 400, a wrong
  * version 426 with the version we speak, a foreign origin 403, a full server 503.
  */
 public final class HandshakeRules {
 
     private static final int KEY_BYTES = 16;
+    private static final int KEY_CHARS = 24;
 
     private final OriginPolicy origins;
     private final int maxConnections;
@@ -29,6 +30,9 @@ public final class HandshakeRules {
         if (!"GET".equals(request.method())) {
             return Optional.of(new Rejection(405, "a WebSocket upgrade must be a GET", Map.of("Allow", "GET")));
         }
+        if (!asksToUpgrade(request.header().apply("Connection"))) {
+            return Optional.of(Rejection.of(400, "Connection must include Upgrade"));
+        }
         if (!"13".equals(trimmed(request.header().apply("Sec-WebSocket-Version")))) {
             return Optional.of(
                     new Rejection(426, "unsupported Sec-WebSocket-Version", Map.of("Sec-WebSocket-Version", "13")));
@@ -45,8 +49,22 @@ public final class HandshakeRules {
         return Optional.empty();
     }
 
+    /** RFC 6455 4.1: the Connection header's tokens include "Upgrade" (any case), e.g. "keep-alive, Upgrade". */
+    private static boolean asksToUpgrade(String connection) {
+        if (connection == null) {
+            return false;
+        }
+        for (String token : connection.split(",")) {
+            if (token.trim().equalsIgnoreCase("upgrade")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Base64 of 16 bytes is exactly 24 characters, padding included (RFC 6455 4.1 wants it that way). */
     private static boolean isValidKey(String key) {
-        if (key == null) {
+        if (key == null || key.trim().length() != KEY_CHARS) {
             return false;
         }
         try {

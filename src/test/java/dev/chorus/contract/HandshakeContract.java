@@ -37,6 +37,21 @@ public interface HandshakeContract {
     default void aKeyThatIsNotSixteenBytesInBase64Gets400() throws Exception {
         assertStatus(400, RawHttp.upgrade(chatUri(), "GET", UPGRADE + "Sec-WebSocket-Key: not-base64!\r\n" + VERSION));
         assertStatus(400, RawHttp.upgrade(chatUri(), "GET", UPGRADE + "Sec-WebSocket-Key: c2hvcnQ=\r\n" + VERSION));
+        String unpadded = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\n";
+        assertStatus(400, RawHttp.upgrade(chatUri(), "GET", UPGRADE + unpadded + VERSION));
+    }
+
+    @Test
+    default void anUpgradeWithoutConnectionUpgradeGets400() throws Exception {
+        assertStatus(400, RawHttp.upgrade(chatUri(), "GET", "Upgrade: websocket\r\n" + KEY + VERSION));
+        String keepAlive = "Upgrade: websocket\r\nConnection: keep-alive\r\n";
+        assertStatus(400, RawHttp.upgrade(chatUri(), "GET", keepAlive + KEY + VERSION));
+    }
+
+    @Test
+    default void anUpgradeAmongOtherConnectionTokensIsAccepted() throws Exception {
+        String firefox = "Upgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n";
+        assertStatus(101, RawHttp.upgrade(chatUri(), "GET", firefox + KEY + VERSION));
     }
 
     @Test
