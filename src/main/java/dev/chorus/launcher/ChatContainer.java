@@ -19,11 +19,24 @@ final class ChatContainer extends TyrusServerContainer {
     /** Endpoints are registered relative to the application root, which is the server root here. */
     private static final String CONTEXT_PATH = "";
 
+    /** Tyrus's own default: what its engine may hold of a connection's unparsed input. */
+    private static final int TYRUS_INCOMING_BUFFER = 4 * 1024 * 1024;
+
+    /** Room beyond one whole frame for what the same read brings of the next. */
+    private static final int NEXT_FRAME_ROOM = 1024 * 1024;
+
     private final WebSocketEngine engine;
 
-    ChatContainer(Class<?> endpoint) {
+    /**
+     * @param maxMessageBytes the largest message a client may send: Tyrus must be able to hold a frame that
+     *     size (larger frames never reach it, see {@link FrameCheck}), or it would close with its own 1011
+     */
+    ChatContainer(Class<?> endpoint, int maxMessageBytes) {
         super(Set.of(endpoint));
-        this.engine = TyrusWebSocketEngine.builder(this).build();
+        int incoming = (int)
+                Math.min(Integer.MAX_VALUE, Math.max(TYRUS_INCOMING_BUFFER, (long) maxMessageBytes + NEXT_FRAME_ROOM));
+        this.engine =
+                TyrusWebSocketEngine.builder(this).incomingBufferSize(incoming).build();
     }
 
     /** Registers the endpoints; call before the listener accepts connections. */

@@ -73,7 +73,8 @@ public final class ChorusServer implements AutoCloseable {
     public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
         // TLS first: a bad keystore must stop startup before anything binds.
         SSLContext tls = settings.tls().map(TlsContext::create).orElse(null);
-        ChatContainer container = new ChatContainer(endpoint);
+        ChatContainer container =
+                new ChatContainer(endpoint, settings.inboundLimits().maxMessageBytes());
         try {
             container.deploy();
         } catch (DeploymentException e) {
@@ -120,7 +121,11 @@ public final class ChorusServer implements AutoCloseable {
 
     private static HandshakeGuardFilter guard(
             Settings settings, ConnectionCounts counts, HandshakeDeadlines deadlines) {
-        return new HandshakeGuardFilter(settings.handshake(), counts, deadlines);
+        return new HandshakeGuardFilter(
+                settings.handshake(),
+                counts,
+                deadlines,
+                settings.inboundLimits().maxMessageBytes());
     }
 
     private void logAddresses() {

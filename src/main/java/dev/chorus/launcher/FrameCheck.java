@@ -1,24 +1,39 @@
 package dev.chorus.launcher;
 
+import dev.chorus.protocol.CloseReasons;
+import jakarta.websocket.CloseReason;
+import java.util.Optional;
 import org.glassfish.grizzly.Buffer;
 
 /**
- * Follows one connection's incoming WebSocket frames byte by byte, across reads, to catch an unmasked client
- * frame (RFC 6455 5.1 says the server must close the connection; Tyrus does not check). It reads frame
- * headers only and skips payloads, never copying them.
+ * Follows one connection's incoming WebSocket frames byte by byte, across reads, reading headers only and
+ * skipping payloads without copying them. It catches what Tyrus would get wrong: an unmasked client frame
+ * (RFC 6455 5.1: the server must close; Tyrus accepts it), and a data frame longer than the largest message
+ * allowed, which Tyrus would otherwise buffer whole before Chorus could refuse it (or close with its own
+ * {@code 1011 Buffer overflow.} above its incoming buffer).
  */
-final class MaskCheck {
+final class FrameCheck {
+
+    /** An unmasked client frame. */
+    static final CloseReason UNMASKED = new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked frame");
 
     private static final int MASK_BIT = 0x80;
+    private static final int CONTROL_BIT = 0x08;
     private static final int LENGTH_16 = 126;
     private static final int LENGTH_64 = 127;
 
+    private final long maxDataFrame;
     private final byte[] header = new byte[14];
     private int have;
     private long skip;
 
-    /** Scans {@code buffer} without moving its position; false as soon as an unmasked frame starts. */
-    boolean allMasked(Buffer buffer) {
+    /** @param maxDataFrame the largest data frame payload to let through: the largest message allowed */
+    FrameCheck(long maxDataFrame) {
+        this.maxDataFrame = maxDataFrame;
+    }
+
+    /** Scans {@code buffer} without moving its position: the close to answer with as soon as a frame breaks a rule. */
+    Optional<CloseReason> check(Buffer buffer) {
         int position = buffer.position();
         int limit = buffer.limit();
         while (position < limit) {
@@ -30,14 +45,21 @@ final class MaskCheck {
             }
             header[have++] = buffer.get(position++);
             if (have == 2 && (header[1] & MASK_BIT) == 0) {
-                return false;
+                return Optional.of(UNMASKED);
             }
             if (have >= 2 && have == headerLength()) {
                 skip = payloadLength();
                 have = 0;
+                if (isData() && (skip < 0 || skip > maxDataFrame)) {
+                    return Optional.of(CloseReasons.TOO_BIG);
+                }
             }
         }
-        return true;
+        return Optional.empty();
+    }
+
+    private boolean isData() {
+        return (header[0] & CONTROL_BIT) == 0;
     }
 
     private int headerLength() {

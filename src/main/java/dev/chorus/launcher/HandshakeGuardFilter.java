@@ -4,6 +4,7 @@ import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.UpgradeRequest;
+import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -20,9 +21,10 @@ import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Sits in front of Tyrus on the launcher's listeners. It applies {@link HandshakeRules} to upgrade requests
- * (answering a bad one with its HTTP status and closing), caps connections per remote address, and drops a
- * connection that has not sent a complete request within the handshake timeout (slowloris).
+ * Sits in front of Tyrus on the launcher's listeners. Before the upgrade it applies {@link HandshakeRules}
+ * (answering a bad request with its HTTP status and closing), caps connections per remote address, and drops a
+ * connection that has not sent a complete request within the handshake timeout (slowloris); after it, it holds
+ * each connection's {@link FrameCheck}.
  */
 final class HandshakeGuardFilter extends BaseFilter {
 
@@ -31,19 +33,21 @@ final class HandshakeGuardFilter extends BaseFilter {
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".upgraded");
 
-    private static final Attribute<MaskCheck> MASKS =
+    private static final Attribute<FrameCheck> FRAMES =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
-                    HandshakeGuardFilter.class.getName() + ".masks");
-    private static final String UNMASKED_REASON = "unmasked frame";
+                    HandshakeGuardFilter.class.getName() + ".frames");
 
     private final HandshakeRules rules;
     private final ConnectionCounts counts;
     private final HandshakeDeadlines deadlines;
+    private final int maxMessageBytes;
 
-    HandshakeGuardFilter(HandshakeSettings settings, ConnectionCounts counts, HandshakeDeadlines deadlines) {
+    HandshakeGuardFilter(
+            HandshakeSettings settings, ConnectionCounts counts, HandshakeDeadlines deadlines, int maxMessageBytes) {
         this.rules = settings.rules();
         this.counts = counts;
         this.deadlines = deadlines;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -66,7 +70,7 @@ final class HandshakeGuardFilter extends BaseFilter {
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
         if (Boolean.TRUE.equals(UPGRADED.get(connection))) {
-            return checkMasks(ctx);
+            return checkFrames(ctx);
         }
         if (!(ctx.getMessage() instanceof HttpContent content)
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
@@ -90,27 +94,38 @@ final class HandshakeGuardFilter extends BaseFilter {
         }
         deadlines.disarm(connection);
         UPGRADED.set(connection, Boolean.TRUE);
-        MASKS.set(connection, new MaskCheck());
+        FRAMES.set(connection, new FrameCheck(maxMessageBytes));
         counts.opened(address);
         return ctx.getInvokeAction();
     }
 
-    /** After the upgrade: an unmasked client frame ends the connection with 1002 before Tyrus sees it. */
-    private static NextAction checkMasks(FilterChainContext ctx) {
-        MaskCheck masks = MASKS.get(ctx.getConnection());
-        if (masks == null
-                || !(ctx.getMessage() instanceof HttpContent content)
-                || masks.allMasked(content.getContent())) {
+    /**
+     * After the upgrade: an unmasked client frame ends the connection with 1002, a data frame larger than any
+     * message may be with 1009, before Tyrus sees (or buffers) it.
+     */
+    private static NextAction checkFrames(FilterChainContext ctx) {
+        FrameCheck frames = FRAMES.get(ctx.getConnection());
+        Optional<CloseReason> broken = frames == null || !(ctx.getMessage() instanceof HttpContent content)
+                ? Optional.empty()
+                : frames.check(content.getContent());
+        if (broken.isEmpty()) {
             return ctx.getInvokeAction();
         }
-        LOG.log(Level.INFO, "Closing {0}: unmasked client frame (1002)", address(ctx.getConnection()));
-        byte[] reason = UNMASKED_REASON.getBytes(StandardCharsets.UTF_8);
-        byte[] close = new byte[4 + reason.length];
+        CloseReason reason = broken.get();
+        int code = reason.getCloseCode().getCode();
+        LOG.log(
+                Level.INFO,
+                "Closing {0}: {1} ({2,number,#})",
+                address(ctx.getConnection()),
+                reason.getReasonPhrase(),
+                code);
+        byte[] phrase = reason.getReasonPhrase().getBytes(StandardCharsets.UTF_8);
+        byte[] close = new byte[4 + phrase.length];
         close[0] = (byte) 0x88;
-        close[1] = (byte) (2 + reason.length);
-        close[2] = (byte) (1002 >> 8);
-        close[3] = (byte) (1002 & 0xFF);
-        System.arraycopy(reason, 0, close, 4, reason.length);
+        close[1] = (byte) (2 + phrase.length);
+        close[2] = (byte) (code >> 8);
+        close[3] = (byte) (code & 0xFF);
+        System.arraycopy(phrase, 0, close, 4, phrase.length);
         Connection<?> connection = ctx.getConnection();
         connection.write(Buffers.wrap(ctx.getMemoryManager(), close));
         connection.close();

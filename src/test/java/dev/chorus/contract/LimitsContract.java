@@ -4,6 +4,7 @@ import static dev.chorus.testing.Peer.GREETING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.protocol.CloseReasons;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import jakarta.websocket.CloseReason;
@@ -45,6 +46,32 @@ public interface LimitsContract {
             watcher.expect(GREETING);
             sendRacingTheClose(() -> sender.send(ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1)));
             assertClosed(sender, 1009, "message too big");
+            assertNothingElseReached(watcher);
+        }
+    }
+
+    /**
+     * What this deployment answers a single 5 MiB frame with: Chorus's own 1009 on the launcher (which refuses it
+     * from its header, before any of it is buffered) and on WildFly; a deployment whose container has a smaller
+     * limit of its own overrides this to pin that.
+     */
+    default CloseReason aFiveMebibyteFrameCloses() {
+        return CloseReasons.TOO_BIG;
+    }
+
+    @Test
+    default void aSingleFrameFarOverTheSizeLimitIsRefused() throws Exception {
+        try (Peer watcher = Peer.join(chatUri());
+                RawSocket raw = RawSocket.upgrade(chatUri())) {
+            watcher.expect(GREETING);
+            assertEquals(GREETING, raw.readFrame().text()); // its own greeting
+            Thread sending = raw.streamBinaryFrame(5L * 1024 * 1024);
+            CloseReason reason = raw.readUntilClose();
+            sending.join(Peer.WAIT.toMillis()); // the server closed: the rest of the frame fails to go out
+            CloseReason expected = aFiveMebibyteFrameCloses();
+            assertEquals(
+                    expected.getCloseCode().getCode(), reason.getCloseCode().getCode(), reason::toString);
+            assertEquals(expected.getReasonPhrase(), reason.getReasonPhrase());
             assertNothingElseReached(watcher);
         }
     }

@@ -1,13 +1,21 @@
 package dev.chorus.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.chorus.contract.LimitsContract;
+import dev.chorus.settings.Setting;
 import dev.chorus.testing.Launched;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawSocket;
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The limits contract against the real launcher with its default settings. */
+/** The limits contract against the real launcher with its default settings, and what raising them does. */
 class LauncherLimitsTest implements LimitsContract {
+
+    private static final int FIVE_MIB = 5 * 1024 * 1024;
 
     @RegisterExtension
     static final Launched LAUNCHER = new Launched(Map.of());
@@ -15,5 +23,21 @@ class LauncherLimitsTest implements LimitsContract {
     @Override
     public URI chatUri() {
         return LAUNCHER.uri();
+    }
+
+    /** Tyrus's own incoming buffer (4 MiB) grows with the setting, so its 1011 never comes first. */
+    @Test
+    void aMessageLimitAboveTyrusesOwnBufferIsTheOneThatCounts() throws Exception {
+        Map<Setting, String> eightMib = Map.of(Setting.MAX_MESSAGE_BYTES, Integer.toString(8 * 1024 * 1024));
+        try (ChorusServer server = dev.chorus.testing.TestServers.start(eightMib);
+                RawSocket receiver = RawSocket.upgrade(server.uri());
+                RawSocket sender = RawSocket.upgrade(server.uri())) {
+            assertEquals(Peer.GREETING, receiver.readFrame().text());
+            assertEquals(Peer.GREETING, receiver.readFrame().text()); // the sender's join
+            sender.streamBinaryFrame(FIVE_MIB).join(Peer.WAIT.toMillis());
+            RawSocket.Frame frame = receiver.readFrame();
+            assertEquals(0x2, frame.opcode());
+            assertEquals(FIVE_MIB, frame.payload().length);
+        }
     }
 }

@@ -135,13 +135,7 @@ public final class RawSocket implements AutoCloseable {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         frame.write(firstByte);
         int maskBit = masked ? 0x80 : 0;
-        if (payload.length < 126) {
-            frame.write(maskBit | payload.length);
-        } else {
-            frame.write(maskBit | 126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xFF);
-        }
+        writeLength(frame, maskBit, payload.length);
         byte[] mask = new byte[4];
         if (masked) {
             RANDOM.nextBytes(mask);
@@ -151,6 +145,49 @@ public final class RawSocket implements AutoCloseable {
             frame.write(payload[i] ^ mask[i % 4]);
         }
         return frame.toByteArray();
+    }
+
+    private static void writeLength(ByteArrayOutputStream frame, int maskBit, long length) {
+        if (length < 126) {
+            frame.write(maskBit | (int) length);
+        } else if (length <= 0xFFFF) {
+            frame.write(maskBit | 126);
+            frame.write((int) (length >>> 8));
+            frame.write((int) (length & 0xFF));
+        } else {
+            frame.write(maskBit | 127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) ((length >>> shift) & 0xFF));
+            }
+        }
+    }
+
+    /**
+     * Starts sending one masked binary frame of {@code length} zero bytes on another thread and returns at once,
+     * so the caller can read the server's answer while the frame is still on its way; write errors (the server
+     * closed) end the sending quietly. The thread ends when the frame is out or the socket is closed.
+     */
+    public Thread streamBinaryFrame(long length) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(0x82);
+        writeLength(head, 0x80, length);
+        head.write(new byte[4], 0, 4); // a zero mask: the payload goes out as it is, zeros
+        out.write(head.toByteArray());
+        out.flush();
+        Thread sender = new Thread(() -> {
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                for (long left = length; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+                out.flush();
+            } catch (IOException e) {
+                // the server closed the connection first, which is what the caller is waiting for
+            }
+        });
+        sender.setDaemon(true);
+        sender.start();
+        return sender;
     }
 
     /** After a close frame, whether the server ends the TCP connection (reads reach end of stream). */
