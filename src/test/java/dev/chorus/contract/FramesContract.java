@@ -3,6 +3,7 @@ package dev.chorus.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** RFC 6455's framing rules, broken on purpose with a raw socket: each breach closes with its code. */
+/**
+ * RFC 6455's framing rules, broken on purpose with a raw socket: each breach closes with its code, and nothing
+ * of the broken message reaches anyone.
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public interface FramesContract {
 
@@ -90,11 +94,20 @@ public interface FramesContract {
         }
     }
 
+    /**
+     * The breach closes the raw client with {@code code}, and nothing of it reached a watcher: the next thing
+     * the watcher hears after the close is a later join.
+     */
     private void assertCloses(int code, Breach breach) throws Exception {
-        try (RawSocket raw = RawSocket.upgrade(chatUri())) {
+        try (Peer watcher = Peer.join(chatUri());
+                RawSocket raw = RawSocket.upgrade(chatUri())) {
+            watcher.expect(Peer.GREETING); // the raw client's join
             breach.commit(raw);
             CloseReason reason = raw.readUntilClose();
             assertEquals(code, reason.getCloseCode().getCode(), reason::toString);
+            Peer late = Peer.join(chatUri());
+            watcher.expect(Peer.GREETING);
+            late.close();
         }
     }
 

@@ -125,14 +125,32 @@ public interface LimitsContract {
      */
     @Test
     default void aClientThatFloodsIsClosedWith1008() throws Exception {
-        try (RawSocket flooder = RawSocket.upgrade(chatUri())) {
+        try (Peer watcher = Peer.join(chatUri());
+                RawSocket flooder = RawSocket.upgrade(chatUri())) {
+            watcher.expect(GREETING);
             flooder.sendTextsAtOnce(java.util.stream.IntStream.range(0, 120)
                     .mapToObj(i -> "flood " + i)
                     .toList());
             CloseReason reason = flooder.readUntilClose();
             assertEquals(1008, reason.getCloseCode().getCode(), reason::toString);
             assertEquals("rate limit exceeded", reason.getReasonPhrase());
+            assertOnlyTheBurstReached(watcher);
         }
+    }
+
+    /**
+     * The watcher heard the flood's first messages in order, the burst of 100 (one or two more if the bucket
+     * refilled while they came in), and nothing from the refused one on: the next thing is a later join.
+     */
+    private void assertOnlyTheBurstReached(Peer watcher) throws Exception {
+        Peer late = Peer.join(chatUri());
+        int heard = 0;
+        for (String line = watcher.nextText(); !line.equals(GREETING); line = watcher.nextText()) {
+            assertTrue(line.endsWith(" said: flood " + heard), line);
+            heard++;
+        }
+        late.close();
+        assertTrue(heard >= 100 && heard < 110, "flood messages broadcast: " + heard);
     }
 
     /** A send the server answers by closing: the close may beat the send's own return, which is fine. */
