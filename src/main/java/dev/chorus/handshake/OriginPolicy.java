@@ -6,30 +6,39 @@ import java.util.Locale;
 
 /**
  * Which browser origins may open a socket (against Cross-Site WebSocket Hijacking). A request without
- * {@code Origin} comes from a non-browser client and is allowed. With no list configured, the server's own
+ * {@code Origin} comes from a non-browser client and is allowed unless origins are required. With no list
+ * configured, the server's own
  * origin and any {@code localhost} / {@code 127.0.0.1} origin are allowed; {@code *} allows every origin;
  * otherwise entries are exact origins, or {@code scheme://host:*} for any port.
  */
 public final class OriginPolicy {
 
     private final List<String> allowed;
+    private final boolean required;
 
-    private OriginPolicy(List<String> allowed) {
+    private OriginPolicy(List<String> allowed, boolean required) {
         this.allowed = allowed;
+        this.required = required;
     }
 
-    /** Parses a comma-separated list; empty means the defaults described above. */
-    public static OriginPolicy parse(String list) {
-        return new OriginPolicy(List.of(list.split(",")).stream()
-                .map(String::trim)
-                .filter(entry -> !entry.isEmpty())
-                .map(entry -> entry.toLowerCase(Locale.ROOT))
-                .toList());
+    /**
+     * Parses a comma-separated list; empty means the defaults described above.
+     *
+     * @param required whether a request without {@code Origin} is refused too
+     */
+    public static OriginPolicy parse(String list, boolean required) {
+        return new OriginPolicy(
+                List.of(list.split(",")).stream()
+                        .map(String::trim)
+                        .filter(entry -> !entry.isEmpty())
+                        .map(entry -> entry.toLowerCase(Locale.ROOT))
+                        .toList(),
+                required);
     }
 
     boolean allows(String origin, String host, boolean secure) {
         if (origin == null) {
-            return true;
+            return !required;
         }
         String normalized = origin.trim().toLowerCase(Locale.ROOT);
         if (allowed.isEmpty()) {

@@ -25,6 +25,10 @@ public enum Setting {
             "",
             "Comma-separated browser origins allowed to connect (scheme://host:port, :* for any port, * for all);"
                     + " empty: the server's own origin and localhost."),
+    REQUIRE_ORIGIN(
+            "require-origin",
+            "false",
+            "true: refuse (403) upgrades without an Origin header, i.e. non-browser clients such as the tutorial's."),
     MAX_CONNECTIONS("max-connections", "10000", "Open connections the server accepts in all; 503 above."),
     MAX_CONNECTIONS_PER_ADDRESS(
             "max-connections-per-address",

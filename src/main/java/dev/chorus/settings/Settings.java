@@ -65,7 +65,7 @@ public record Settings(
                         integer(raw, Setting.MESSAGE_RATE, 0, Integer.MAX_VALUE),
                         integer(raw, Setting.MESSAGE_BURST, 1, Integer.MAX_VALUE)),
                 new HandshakeSettings(
-                        OriginPolicy.parse(raw.apply(Setting.ALLOWED_ORIGINS)),
+                        OriginPolicy.parse(raw.apply(Setting.ALLOWED_ORIGINS), bool(raw, Setting.REQUIRE_ORIGIN)),
                         integer(raw, Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE),
                         duration(raw, Setting.HANDSHAKE_TIMEOUT)),
@@ -132,6 +132,14 @@ public record Settings(
             throw new InvalidSettingException(setting, value, "a positive duration");
         }
         return parsed;
+    }
+
+    static boolean bool(Function<Setting, String> raw, Setting setting) {
+        String value = raw.apply(setting).trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new InvalidSettingException(setting, value, "true or false");
     }
 
     static int integer(Function<Setting, String> raw, Setting setting, int min, int max) {

@@ -44,6 +44,29 @@ class LauncherHandshakeTest implements HandshakeContract {
     }
 
     @Test
+    void aConfiguredOriginListReplacesTheDefaultsAndCanRequireAnOrigin() throws Exception {
+        Map<Setting, String> strict = Map.of(
+                Setting.ALLOWED_ORIGINS, "https://chat.example.com, http://localhost:*",
+                Setting.REQUIRE_ORIGIN, "true");
+        try (ChorusServer server = TestServers.start(strict)) {
+            URI uri = server.uri();
+            assertStatus(
+                    101, RawHttp.upgrade(uri, "GET", UPGRADE + KEY + VERSION + origin("https://chat.example.com")));
+            assertStatus(101, RawHttp.upgrade(uri, "GET", UPGRADE + KEY + VERSION + origin("http://localhost:8080")));
+            assertStatus(403, RawHttp.upgrade(uri, "GET", UPGRADE + KEY + VERSION + origin("http://127.0.0.1:8080")));
+            assertStatus(403, RawHttp.upgrade(uri, "GET", UPGRADE + KEY + VERSION));
+        }
+    }
+
+    private static String origin(String origin) {
+        return "Origin: " + origin + "\r\n";
+    }
+
+    private static void assertStatus(int status, String head) {
+        assertTrue(head.startsWith("HTTP/1.1 " + status), () -> "expected " + status + ", got: " + head);
+    }
+
+    @Test
     void overTheConnectionCapsNewUpgradesGet503() throws Exception {
         try (ChorusServer capped = TestServers.start(Map.of(Setting.MAX_CONNECTIONS_PER_ADDRESS, "2"))) {
             List<RawSocket> open = new ArrayList<>();
@@ -51,6 +74,8 @@ class LauncherHandshakeTest implements HandshakeContract {
             open.add(RawSocket.upgrade(capped.uri()));
             String head = RawHttp.upgrade(capped.uri(), "GET", UPGRADE + KEY + VERSION);
             assertTrue(head.startsWith("HTTP/1.1 503"), head);
+            Scrape.awaitValue(
+                    capped.pageUri().resolve("/metrics"), 1, "chorus_connections_rejected_total", "reason", "http-503");
             open.get(0).close();
             // A freed place is usable again; waiting for the server to notice the close is bounded by the test.
             assertTrue(eventuallyUpgrades(capped.uri()), "a place frees up when a connection closes");

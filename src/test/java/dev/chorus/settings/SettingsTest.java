@@ -52,6 +52,14 @@ class SettingsTest {
         assertTrue(e.getMessage().contains("--history"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", ""})
+    void requireOriginIsTrueOrFalseAndNothingElse(String value) {
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.REQUIRE_ORIGIN, value)));
+        assertTrue(e.getMessage().contains("--require-origin"), e.getMessage());
+    }
+
     @Test
     void anEmptyHostIsRefused() {
         assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.HOST, " ")));
