@@ -1,5 +1,6 @@
 package dev.chorus.chat;
 
+import dev.chorus.handshake.RemoteHost;
 import jakarta.websocket.Session;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ public final class Member {
 
     private final int id;
     private final Optional<String> remoteAddress;
+    private final Optional<String> remoteHost;
     private final Instant connectedSince;
     private final AtomicLong messagesIn = new AtomicLong();
     /**
@@ -27,9 +29,11 @@ public final class Member {
      */
     private boolean announced;
 
-    private Member(int id, Optional<String> remoteAddress, Instant connectedSince) {
+    private Member(int id, Optional<InetSocketAddress> remote, Instant connectedSince) {
         this.id = id;
-        this.remoteAddress = remoteAddress;
+        this.remoteAddress = remote.map(address ->
+                address.getPort() == 0 ? address.getHostString() : address.getHostString() + ":" + address.getPort());
+        this.remoteHost = remote.map(address -> RemoteHost.of(address.getHostString()));
         this.connectedSince = connectedSince;
     }
 
@@ -64,8 +68,14 @@ public final class Member {
         return id;
     }
 
+    /** Where it connects from, as the container says: an address, with the port where known. */
     public Optional<String> remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The IP address it connects from (see {@link RemoteHost}), for the per-address connection cap. */
+    public Optional<String> remoteHost() {
+        return remoteHost;
     }
 
     public Instant connectedSince() {
@@ -84,15 +94,18 @@ public final class Member {
      * The portable API has no remote address: Undertow offers it as a user property, Tyrus (Payara, the
      * launcher) as {@code TyrusSession.getRemoteAddr()}, looked up by name so the WAR needs no Tyrus on WildFly.
      */
-    private static Optional<String> remoteAddressOf(Session session) {
+    private static Optional<InetSocketAddress> remoteAddressOf(Session session) {
         Object property = session.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
         if (property instanceof InetSocketAddress address) {
-            return Optional.of(address.getHostString() + ":" + address.getPort());
+            return Optional.of(address);
         }
         try {
             Method getter = session.getClass().getMethod("getRemoteAddr");
             Object address = getter.invoke(session);
-            return address == null ? Optional.empty() : Optional.of(address.toString());
+            // Tyrus gives the address alone: port 0 stands for "not known".
+            return address == null
+                    ? Optional.empty()
+                    : Optional.of(InetSocketAddress.createUnresolved(address.toString(), 0));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }

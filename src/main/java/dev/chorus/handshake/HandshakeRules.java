@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a WebSocket upgrade request may proceed, before any upgrade happens: RFC 6455's method,
- * connection, key and version rules, the Origin allow-list and the connection cap. Malformed requests get 400, a wrong
+ * connection, key and version rules, the Origin allow-list and the connection caps (in all and per remote address). Malformed requests get 400, a wrong
  * version 426 with the version we speak, a foreign origin 403, a full server 503.
  */
 public final class HandshakeRules {
@@ -16,17 +16,20 @@ public final class HandshakeRules {
 
     private final OriginPolicy origins;
     private final int maxConnections;
+    private final int maxPerAddress;
 
-    public HandshakeRules(OriginPolicy origins, int maxConnections) {
+    public HandshakeRules(OriginPolicy origins, int maxConnections, int maxPerAddress) {
         this.origins = origins;
         this.maxConnections = maxConnections;
+        this.maxPerAddress = maxPerAddress;
     }
 
     /**
      * @param open the connections already open (or being opened) on this server
+     * @param openFromAddress those of them from the request's remote address
      * @return why {@code request} is refused, or empty if it may proceed
      */
-    public Optional<Rejection> check(UpgradeRequest request, int open) {
+    public Optional<Rejection> check(UpgradeRequest request, int open, int openFromAddress) {
         if (!"GET".equals(request.method())) {
             return Optional.of(new Rejection(405, "a WebSocket upgrade must be a GET", Map.of("Allow", "GET")));
         }
@@ -45,6 +48,9 @@ public final class HandshakeRules {
         }
         if (open >= maxConnections) {
             return Optional.of(new Rejection(503, "too many connections", Map.of("Retry-After", "5")));
+        }
+        if (openFromAddress >= maxPerAddress) {
+            return Optional.of(new Rejection(503, "too many connections from one address", Map.of("Retry-After", "5")));
         }
         return Optional.empty();
     }

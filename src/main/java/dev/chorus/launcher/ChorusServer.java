@@ -83,7 +83,7 @@ public final class ChorusServer implements AutoCloseable {
         HttpServer http = new HttpServer();
         HandshakeDeadlines deadlines =
                 new HandshakeDeadlines(settings.handshake().timeout());
-        ConnectionCounts counts = new ConnectionCounts(settings.handshake().maxConnectionsPerAddress());
+        ConnectionCounts counts = new ConnectionCounts();
         NetworkListener listener = Listeners.create(
                 "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines), tls);
         http.addListener(listener);

@@ -6,17 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Open WebSocket connections on the launcher, in all and per remote address, for the connection caps. */
 final class ConnectionCounts {
 
-    private final int maxPerAddress;
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
-
-    ConnectionCounts(int maxPerAddress) {
-        this.maxPerAddress = maxPerAddress;
-    }
-
-    int maxPerAddress() {
-        return maxPerAddress;
-    }
 
     int total() {
         return total.get();

@@ -22,7 +22,7 @@ import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * Sits in front of Tyrus on the launcher's listeners. Before the upgrade it applies {@link HandshakeRules}
- * (answering a bad request with its HTTP status and closing), caps connections per remote address, and drops a
+ * (answering a bad request with its HTTP status and closing, the connection caps included), and drops a
  * connection that has not sent a complete request within the handshake timeout (slowloris); after it, it holds
  * each connection's {@link FrameCheck}.
  */
@@ -83,11 +83,7 @@ final class HandshakeGuardFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String address = address(connection);
-        Optional<Rejection> rejection = rules.check(upgrade, counts.total())
-                .or(() -> counts.perAddress(address) >= counts.maxPerAddress()
-                        ? Optional.of(new Rejection(
-                                503, "too many connections from one address", java.util.Map.of("Retry-After", "5")))
-                        : Optional.empty());
+        Optional<Rejection> rejection = rules.check(upgrade, counts.total(), counts.perAddress(address));
         if (rejection.isPresent()) {
             refuse(ctx, request, address, rejection.get());
             return ctx.getStopAction();

@@ -1,8 +1,10 @@
 package dev.chorus.web;
 
 import dev.chorus.broadcast.Audience;
+import dev.chorus.chat.Member;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.Rejection;
+import dev.chorus.handshake.RemoteHost;
 import dev.chorus.handshake.UpgradeRequest;
 import dev.chorus.settings.Settings;
 import jakarta.servlet.FilterChain;
@@ -15,11 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Applies {@link HandshakeRules} to WebSocket upgrade requests in the WAR, before the container upgrades: a
- * bad request gets its HTTP status here, the same as on the launcher. (The per-address cap and the handshake
- * deadline are the launcher's; in a container, the server's own connection limits apply.)
+ * bad request gets its HTTP status here, the same as on the launcher, the connection caps included. (The
+ * handshake deadline is the launcher's; in a container, the server's own listener timeouts apply.)
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class HandshakeGuard extends HttpFilter {
@@ -38,8 +41,9 @@ public class HandshakeGuard extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         UpgradeRequest upgrade = new UpgradeRequest(request.getMethod(), request::getHeader, request.isSecure());
-        Optional<Rejection> rejection =
-                upgrade.isWebSocketUpgrade() ? rules.check(upgrade, Audience.size()) : Optional.empty();
+        Optional<Rejection> rejection = upgrade.isWebSocketUpgrade()
+                ? rules.check(upgrade, Audience.size(), connectionsFrom(request.getRemoteAddr()))
+                : Optional.empty();
         if (rejection.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -56,5 +60,16 @@ public class HandshakeGuard extends HttpFilter {
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().println(refused.reason());
+    }
+
+    /** How many clients are connected from {@code address}: counted when asked, the WAR keeps no tally. */
+    private static int connectionsFrom(String address) {
+        String host = RemoteHost.of(address);
+        LongAdder count = new LongAdder();
+        Audience.forEach(session -> Member.of(session)
+                .flatMap(Member::remoteHost)
+                .filter(host::equals)
+                .ifPresent(same -> count.increment()));
+        return count.intValue();
     }
 }
