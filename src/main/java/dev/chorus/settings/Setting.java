@@ -31,9 +31,7 @@ public enum Setting {
             "true: refuse (403) upgrades without an Origin header, i.e. non-browser clients such as the tutorial's."),
     MAX_CONNECTIONS("max-connections", "10000", "Open connections the server accepts in all; 503 above."),
     MAX_CONNECTIONS_PER_ADDRESS(
-            "max-connections-per-address",
-            "100",
-            "Open connections one remote address may hold (launcher); 503 above."),
+            "max-connections-per-address", "100", "Open connections one remote address may hold; 503 above."),
     HANDSHAKE_TIMEOUT(
             "handshake-timeout", "10s", "How long a connection may take to send its request (launcher); then dropped."),
     KEYSTORE(
