@@ -171,6 +171,7 @@ public final class ChatRoom {
                     name(session),
                     refused.reason().getCloseCode().getCode(),
                     refused.reason().getReasonPhrase());
+            metrics.limitCrossed(refused.reason());
             Audience.dismiss(session, refused.reason());
         }
     }

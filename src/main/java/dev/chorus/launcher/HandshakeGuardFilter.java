@@ -4,6 +4,7 @@ import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.UpgradeRequest;
+import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -109,6 +110,9 @@ final class HandshakeGuardFilter extends BaseFilter {
         }
         CloseReason reason = broken.get();
         int code = reason.getCloseCode().getCode();
+        if (code == CloseReasons.TOO_BIG.getCloseCode().getCode()) {
+            dev.chorus.chat.ChatRoom.current().metrics().limitCrossed(reason);
+        }
         LOG.log(
                 Level.INFO,
                 "Closing {0}: {1} ({2,number,#})",

@@ -54,6 +54,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     private final Counter pings;
     private final Counter missedPongs;
     private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> limitsCrossed = new ConcurrentHashMap<>();
     private final Counter busPublished;
     private final Counter busReceived;
     private final Timer busLag;
@@ -166,6 +167,16 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
         closes.computeIfAbsent(code, c -> Counter.builder("chorus.closes")
                         .description("Closed connections, by close code")
                         .tag("code", Integer.toString(c))
+                        .register(registry))
+                .increment();
+    }
+
+    /** A client crossed one of its inbound limits and is being closed with {@code reason}. */
+    public void limitCrossed(jakarta.websocket.CloseReason reason) {
+        limitsCrossed
+                .computeIfAbsent(reason.getReasonPhrase(), phrase -> Counter.builder("chorus.limits.crossed")
+                        .description("Clients closed for what they sent: too big, too many fragments, too fast")
+                        .tag("reason", phrase.replace(' ', '-'))
                         .register(registry))
                 .increment();
     }

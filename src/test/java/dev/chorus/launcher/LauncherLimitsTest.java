@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.chorus.contract.LimitsContract;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Launched;
+import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
+import dev.chorus.testing.Scrape;
+import dev.chorus.testing.TestServers;
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,16 +24,36 @@ class LauncherLimitsTest implements LimitsContract {
     @RegisterExtension
     static final Launched LAUNCHER = new Launched(Map.of());
 
+    @RegisterExtension
+    final LogRecords log = new LogRecords();
+
     @Override
     public URI chatUri() {
         return LAUNCHER.uri();
+    }
+
+    @Test
+    void eachLimitCrossedIsLoggedOnceAndCountedByReason() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of());
+                RawSocket tooBig = RawSocket.upgrade(server.uri());
+                RawSocket tooFast = RawSocket.upgrade(server.uri())) {
+            tooBig.sendFrame(0x82, new byte[70_000]);
+            tooBig.readUntilClose();
+            tooFast.sendTextsAtOnce(java.util.Collections.nCopies(120, "fast"));
+            tooFast.readUntilClose();
+            URI metrics = server.pageUri().resolve("/metrics");
+            Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "message-too-big");
+            Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "rate-limit-exceeded");
+            log.awaitMatching(
+                    Pattern.compile("Client\\(\\d+\\) crossed a limit: closing it with 1008 rate limit exceeded"), 1);
+        }
     }
 
     /** Tyrus's own incoming buffer (4 MiB) grows with the setting, so its 1011 never comes first. */
     @Test
     void aMessageLimitAboveTyrusesOwnBufferIsTheOneThatCounts() throws Exception {
         Map<Setting, String> eightMib = Map.of(Setting.MAX_MESSAGE_BYTES, Integer.toString(8 * 1024 * 1024));
-        try (ChorusServer server = dev.chorus.testing.TestServers.start(eightMib);
+        try (ChorusServer server = TestServers.start(eightMib);
                 RawSocket receiver = RawSocket.upgrade(server.uri());
                 RawSocket sender = RawSocket.upgrade(server.uri())) {
             assertEquals(Peer.GREETING, receiver.readFrame().text());
