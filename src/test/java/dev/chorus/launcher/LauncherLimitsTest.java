@@ -39,7 +39,7 @@ class LauncherLimitsTest implements LimitsContract {
                 RawSocket tooFast = RawSocket.upgrade(server.uri())) {
             tooBig.sendFrame(0x82, new byte[70_000]);
             tooBig.readUntilClose();
-            tooFast.sendTextsAtOnce(java.util.Collections.nCopies(120, "fast"));
+            tooFast.sendTextsAtOnce(java.util.Collections.nCopies(FLOOD, "fast"));
             tooFast.readUntilClose();
             URI metrics = server.pageUri().resolve("/metrics");
             Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "message-too-big");
