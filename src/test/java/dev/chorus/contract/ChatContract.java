@@ -75,15 +75,21 @@ public interface ChatContract {
     @ParameterizedTest
     @ValueSource(strings = {"ä é ß", "€ 中文 ☃", "😀 𝄞 🎉", "mixed: a ä € 😀"})
     default void nonAsciiTextArrivesIntact(String text) throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId(text);
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId(text, peers.get(1));
+        } finally {
+            closeAll(peers);
         }
     }
 
     @Test
     default void emptyTextIsBroadcastLikeAnyOther() throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId("");
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId("", peers.get(1));
+        } finally {
+            closeAll(peers);
         }
     }
 
@@ -153,14 +159,19 @@ public interface ChatContract {
     @ParameterizedTest
     @ValueSource(ints = {125, 126, 127, 65_535, 65_536})
     default void payloadsAtTheFrameLengthBoundariesArriveWhole(int length) throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId("x".repeat(length));
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId("x".repeat(length), peers.get(1));
             byte[] bytes = new byte[length];
             for (int i = 0; i < length; i++) {
                 bytes[i] = (byte) i;
             }
-            peer.send(ByteBuffer.wrap(bytes));
-            assertEquals(ByteBuffer.wrap(bytes), peer.nextBinary());
+            peers.get(0).send(ByteBuffer.wrap(bytes));
+            for (Peer peer : peers) {
+                assertEquals(ByteBuffer.wrap(bytes), peer.nextBinary(), peer::describeSeen);
+            }
+        } finally {
+            closeAll(peers);
         }
     }
 
