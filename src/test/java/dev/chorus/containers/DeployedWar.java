@@ -26,8 +26,11 @@ abstract class DeployedWar {
         return ShrinkWrap.createFromZipFile(WebArchive.class, war);
     }
 
-    /** The chat socket of the deployed WAR. */
+    /**
+     * The chat socket of the deployed WAR, on 127.0.0.1 as the conventions ask: Arquillian reports
+     * {@code localhost} on Payara (WildFly already says 127.0.0.1), and Payara listens on loopback IPv4 only.
+     */
     public URI chatUri() {
-        return URI.create(base.toString().replaceFirst("^http", "ws"));
+        return URI.create("ws://127.0.0.1:" + base.getPort() + base.getPath());
     }
 }

@@ -2,6 +2,7 @@ package dev.chorus.contract;
 
 import static dev.chorus.testing.Peer.GREETING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.testing.Peer;
@@ -13,9 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,15 +83,21 @@ public interface ChatContract {
     @ParameterizedTest
     @ValueSource(strings = {"ä é ß", "€ 中文 ☃", "😀 𝄞 🎉", "mixed: a ä € 😀"})
     default void nonAsciiTextArrivesIntact(String text) throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId(text);
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId(text, peers.get(1));
+        } finally {
+            closeAll(peers);
         }
     }
 
     @Test
     default void emptyTextIsBroadcastLikeAnyOther() throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId("");
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId("", peers.get(1));
+        } finally {
+            closeAll(peers);
         }
     }
 
@@ -106,31 +120,31 @@ public interface ChatContract {
         }
     }
 
+    /**
+     * Two senders, released together by a barrier from threads of their own, each send 100 lines as fast as
+     * they can: all of the default burst and no more, so the rate limit (50/s after bursts of 100, see
+     * {@link LimitsContract}) never applies. Nobody says anything before, so each sender's id is learnt from
+     * the lines themselves and must be the same for every listener.
+     */
     @Test
     default void twoSendersAtOnceReachEveryoneCompleteWithEachSendersOrderKept() throws Exception {
+        int count = 100;
         List<Peer> peers = Peer.joinAll(chatUri(), 3);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
         try {
-            int a = peers.get(0).sayAndLearnId("a");
-            skip(peers.subList(1, 3), 1);
-            int b = peers.get(1).sayAndLearnId("b");
-            skip(List.of(peers.get(0), peers.get(2)), 1);
-            int count = 40;
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> sayNumbered(peers.get(0), "a", count));
-            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> sayNumbered(peers.get(1), "b", count));
-            CompletableFuture.allOf(first, second).get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            CyclicBarrier start = new CyclicBarrier(2);
+            Future<?> a = senders.submit(() -> sayNumbered(peers.get(0), "a", count, start));
+            Future<?> b = senders.submit(() -> sayNumbered(peers.get(1), "b", count, start));
+            // Longer than a sender's own wait at the barrier, so a sender that fails says why.
+            a.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            b.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            Map<String, Integer> ids = new HashMap<>();
             for (Peer peer : peers) {
-                int nextA = 0;
-                int nextB = 0;
-                for (int i = 0; i < 2 * count; i++) {
-                    String line = peer.nextText();
-                    if (line.startsWith("Client(" + a + ") said: ")) {
-                        assertEquals("Client(" + a + ") said: a" + nextA++, line, peer::describeSeen);
-                    } else {
-                        assertEquals("Client(" + b + ") said: b" + nextB++, line, peer::describeSeen);
-                    }
-                }
+                hearBothInEachSendersOrder(peer, count, ids);
             }
+            assertNotEquals(ids.get("a"), ids.get("b"), () -> "two senders, two ids: " + ids);
         } finally {
+            senders.shutdownNow();
             closeAll(peers);
         }
     }
@@ -153,14 +167,19 @@ public interface ChatContract {
     @ParameterizedTest
     @ValueSource(ints = {125, 126, 127, 65_535, 65_536})
     default void payloadsAtTheFrameLengthBoundariesArriveWhole(int length) throws Exception {
-        try (Peer peer = Peer.join(chatUri())) {
-            peer.sayAndLearnId("x".repeat(length));
+        List<Peer> peers = Peer.joinAll(chatUri(), 2);
+        try {
+            peers.get(0).sayAndLearnId("x".repeat(length), peers.get(1));
             byte[] bytes = new byte[length];
             for (int i = 0; i < length; i++) {
                 bytes[i] = (byte) i;
             }
-            peer.send(ByteBuffer.wrap(bytes));
-            assertEquals(ByteBuffer.wrap(bytes), peer.nextBinary());
+            peers.get(0).send(ByteBuffer.wrap(bytes));
+            for (Peer peer : peers) {
+                assertEquals(ByteBuffer.wrap(bytes), peer.nextBinary(), peer::describeSeen);
+            }
+        } finally {
+            closeAll(peers);
         }
     }
 
@@ -209,21 +228,37 @@ public interface ChatContract {
         }
     }
 
-    private static void sayNumbered(Peer peer, String prefix, int count) {
-        try {
-            for (int i = 0; i < count; i++) {
-                peer.say(prefix + i);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static Void sayNumbered(Peer peer, String prefix, int count, CyclicBarrier start) throws Exception {
+        start.await(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            peer.say(prefix + i);
         }
+        return null;
     }
 
-    private static void skip(List<Peer> peers, int messages) throws InterruptedException {
-        for (Peer peer : peers) {
-            for (int i = 0; i < messages; i++) {
-                peer.nextText();
-            }
+    /**
+     * Reads {@code count} lines from each of the senders {@code a} and {@code b}, interleaved in any way, and
+     * checks that each sender's come in the order sent and under the one id every peer sees for it.
+     */
+    private static void hearBothInEachSendersOrder(Peer peer, int count, Map<String, Integer> ids)
+            throws InterruptedException {
+        Pattern numbered = Pattern.compile("Client\\((\\d+)\\) said: ([ab])(\\d+)");
+        Map<String, Integer> next = new HashMap<>(Map.of("a", 0, "b", 0));
+        for (int i = 0; i < 2 * count; i++) {
+            String line = peer.nextText();
+            Matcher matcher = numbered.matcher(line);
+            assertTrue(matcher.matches(), () -> "a numbered line from a or b; received so far: " + peer.describeSeen());
+            String sender = matcher.group(2);
+            int id = Integer.parseInt(matcher.group(1));
+            assertEquals(
+                    ids.computeIfAbsent(sender, s -> id).intValue(),
+                    id,
+                    () -> sender + "'s id; seen: " + peer.describeSeen());
+            int expected = next.merge(sender, 1, Integer::sum) - 1;
+            assertEquals(
+                    expected,
+                    Integer.parseInt(matcher.group(3)),
+                    () -> sender + "'s order; seen: " + peer.describeSeen());
         }
     }
 

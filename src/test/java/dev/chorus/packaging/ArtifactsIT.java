@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 /** What the build ships: the WAR leans on its container, the jar carries everything it needs. */
 class ArtifactsIT {
 
-    /** Jars a Jakarta EE container already provides; one of these in WEB-INF/lib would clash with it. */
+    /**
+     * Jars a Jakarta EE container already provides; one of these in WEB-INF/lib would clash with it. SLF4J's API
+     * is not among them and ships in the WAR, because Jedis logs through it and Payara 6 provides it to no
+     * application: Payara stopped exporting its own (payara/Payara#6233), and 6.2025.9 holds no org.slf4j class.
+     * WildFly adds its org.slf4j module to every deployment implicitly, so there the copy is not needed.
+     */
     private static final Pattern CONTAINER_PROVIDED = Pattern.compile(
             "tyrus|grizzly|undertow|jakarta\\.|javax\\.|websocket-api|servlet|weld|jboss|glassfish|payara|hk2|cdi|parsson");
 
