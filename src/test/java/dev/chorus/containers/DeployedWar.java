@@ -30,4 +30,9 @@ abstract class DeployedWar {
     public URI chatUri() {
         return URI.create(base.toString().replaceFirst("^http", "ws"));
     }
+
+    /** {@code path} under the WAR's context path, e.g. {@code metrics} for {@code /chorus/metrics}. */
+    URI at(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
 }
