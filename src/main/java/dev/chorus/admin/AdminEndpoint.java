@@ -1,5 +1,6 @@
 package dev.chorus.admin;
 
+import dev.chorus.chat.ChatLines;
 import dev.chorus.ops.OpsEndpoint;
 import dev.chorus.ops.OpsReply;
 import dev.chorus.ops.OpsRequest;
@@ -70,7 +71,8 @@ public final class AdminEndpoint implements OpsEndpoint {
                 "Refused an admin request with {0}: {1} {2}",
                 missing ? "no token" : "a wrong token",
                 request.method(),
-                request.path());
+                // A container may hand the path over decoded: a %0A in it must not start a second log line.
+                ChatLines.escapeForLog(request.path()));
         if (missing) {
             return new OpsReply(
                     401,

@@ -37,8 +37,50 @@ public final class ChatLines {
         return client(id) + " disconnected";
     }
 
-    /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */
+    /**
+     * What the log shows of a client's text: cut as the tutorial cuts it (200 characters, then {@code ..}), then
+     * {@linkplain #escapeForLog escaped}, so one event is one log line whatever the text holds. Only the log:
+     * clients receive the text unchanged.
+     */
     public static String cutForLog(String text) {
+        return escapeForLog(cut(text));
+    }
+
+    /**
+     * {@code text} with every line break and other control character written as an escape: a backslash and
+     * {@code n}, {@code r} or {@code t}, else a backslash, {@code u} and four hex digits (ESC: backslash-u001b);
+     * U+2028 and U+2029, at which some viewers break lines, likewise. So text from outside cannot start a forged
+     * log line. Backslashes themselves stay as they are.
+     */
+    public static String escapeForLog(String text) {
+        if (text.codePoints().noneMatch(ChatLines::needsEscape)) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (needsEscape(c)) {
+                        escaped.append(String.format("\\u%04x", c));
+                    } else {
+                        escaped.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean needsEscape(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */
+    private static String cut(String text) {
         if (text.codePointCount(0, text.length()) <= LOGGED_TEXT_LIMIT) {
             return text;
         }

@@ -22,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
@@ -44,6 +45,7 @@ public final class ChatRoom {
     private final Timeline timeline;
     private final V1Requests v1;
     private final Bus bus;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     /**
      * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
@@ -246,9 +248,13 @@ public final class ChatRoom {
 
     /**
      * The server is stopping: new clients are refused, each client gets what is queued for it and then 1001
-     * (at most {@code --drain-timeout} in all), and the room's background thread ends.
+     * (at most {@code --drain-timeout} in all), and the room's background thread ends. Only the first call does
+     * anything.
      */
     public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return; // a WAR's filter and its listener both stop it: the first does the work
+        }
         admission.startDraining();
         Drain.run(settings.operations().drainTimeout());
         housekeeper.close();

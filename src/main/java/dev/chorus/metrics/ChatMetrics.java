@@ -43,10 +43,18 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
         Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)
     };
 
+    /**
+     * The one HELP text of {@code chorus_connections_rejected_total}, whose reasons come from two places: the
+     * room's admission (503) and the handshake rules (their HTTP status). Prometheus shows one text per name.
+     */
+    private static final String REJECTED_HELP = "New clients turned away before the upgrade, by reason: maintenance,"
+            + " draining or bus-down (503 with Retry-After), or http-STATUS for an upgrade the handshake rules"
+            + " refused (http-400, http-403, http-405, http-426, http-503)";
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted;
     private final Map<Refusal, Counter> rejected = new EnumMap<>(Refusal.class);
-    private final Map<Integer, Counter> refusedHandshakes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Counter> refusedHandshakes = new ConcurrentHashMap<>();
     private final Traffic received;
     private final Traffic sent;
     private final Timer fanOut;
@@ -71,7 +79,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
             rejected.put(
                     refusal,
                     Counter.builder("chorus.connections.rejected")
-                            .description("New clients turned away with 503 before the upgrade, by reason")
+                            .description(REJECTED_HELP)
                             .tag("reason", refusal.label())
                             .register(registry));
         }
@@ -141,7 +149,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     public void handshakeRefused(int status) {
         refusedHandshakes
                 .computeIfAbsent(status, s -> Counter.builder("chorus.connections.rejected")
-                        .description("New clients turned away before the upgrade, by reason")
+                        .description(REJECTED_HELP)
                         .tag("reason", "http-" + s)
                         .register(registry))
                 .increment();

@@ -14,6 +14,7 @@ import javax.naming.NamingException;
 /**
  * Starts the chat room when the WAR is deployed (a bad setting fails the deployment with its message) and
  * stops it when the WAR is undeployed or the server stops: every client gets 1001, the background thread ends.
+ * ({@link DrainOnUndeploy} has usually stopped it already, earlier; then this does nothing.)
  */
 @WebListener
 public class ChatLifecycle implements ServletContextListener {

@@ -11,11 +11,13 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.Scrape;
+import dev.chorus.testing.TcpProxy;
 import dev.chorus.testing.V1Peer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,18 +148,92 @@ class ScaleOutIT {
     @Test
     void aNodeThatRestartsReplaysNothingToLiveClients() throws Exception {
         try (ClusterNode a = ClusterNode.start(REDIS.uri());
-                Peer onA = Peer.join(a.uri())) {
+                Peer onA = Peer.join(a.uri());
+                V1Peer v1OnA = V1Peer.join(a.uri())) {
+            onA.expect(Peer.GREETING);
+            JsonObject old;
             try (ClusterNode b = ClusterNode.start(REDIS.uri());
                     Peer onB = Peer.join(b.uri())) {
                 onA.expect(Peer.GREETING);
                 onA.sayAndLearnId("old news", onB);
+                old = v1OnA.nextSaid();
+                assertEquals("old news", old.getString("text"), v1OnA::describeSeen);
             }
             try (ClusterNode restarted = ClusterNode.start(REDIS.uri());
-                    Peer onRestarted = Peer.join(restarted.uri())) {
+                    Peer onRestarted = Peer.join(restarted.uri());
+                    V1Peer v1OnRestarted = V1Peer.connect(restarted.uri())) {
+                // Welcomed with the cluster's seq, though it never read the old news...
+                assertEquals(seq(old), seq(v1OnRestarted.welcome()), v1OnRestarted::describeSeen);
+                onRestarted.expect(Peer.GREETING);
                 onA.expect(Peer.GREETING);
+                onA.expect(Peer.GREETING);
+                // ...and what it hears next is what is said now: nothing old, not even without a seq.
                 onA.sayAndLearnId("fresh", onRestarted);
+                JsonObject fresh = v1OnRestarted.nextChat();
+                assertEquals(v1OnA.nextSaid(), fresh, v1OnA::describeSeen);
+                assertEquals("fresh", fresh.getString("text"), v1OnRestarted::describeSeen);
+                assertEquals(seq(old) + 1, seq(fresh), v1OnRestarted::describeSeen);
                 onRestarted.sayAndLearnId("hi", onA);
+                JsonObject hi = v1OnRestarted.nextSaid();
+                assertEquals("hi", hi.getString("text"), v1OnRestarted::describeSeen);
+                // Its history holds what it delivered since it started, nothing from before.
+                v1OnRestarted.askHistory();
+                assertEquals(
+                        Json.createArrayBuilder().add(fresh).add(hi).build(),
+                        v1OnRestarted.next("history").getJsonArray("messages"),
+                        v1OnRestarted::describeSeen);
+                // It read from the stream exactly the 4 events since it started: two joins, two messages.
+                Scrape metrics = Scrape.of(restarted.http("/metrics"));
+                assertEquals(4, metrics.value("chorus_bus_received_total"), metrics::text);
             }
+        }
+    }
+
+    @Test
+    void aNodeCutOffFromRedisAloneReadsTheOtherNodesMessagesLateAfterItsOwn() throws Exception {
+        try (TcpProxy toRedis = TcpProxy.to("127.0.0.1", REDIS.uri().getPort());
+                ClusterNode a = ClusterNode.start(URI.create("redis://127.0.0.1:" + toRedis.port()));
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                Peer onA = Peer.join(a.uri());
+                Peer onB = Peer.join(b.uri())) {
+            onA.expect(Peer.GREETING);
+            int idA = onA.sayAndLearnId("before", onB);
+            int idB = onB.sayAndLearnId("me too", onA);
+
+            // Only A loses Redis; B goes on adding to the stream.
+            toRedis.cut();
+            a.awaitLog("is unreachable");
+            onA.say("only on A");
+            onA.expect("Client(" + idA + ") said: only on A");
+            for (int i = 0; i < 3; i++) {
+                onB.say("while A was away " + i);
+                onB.expect("Client(" + idB + ") said: while A was away " + i);
+            }
+
+            toRedis.heal();
+            a.awaitLog("is reachable again");
+            // A catches up on what B said, in order, after what its own client said meanwhile...
+            for (int i = 0; i < 3; i++) {
+                onA.expect("Client(" + idB + ") said: while A was away " + i);
+            }
+            onA.say("after");
+            onA.expect("Client(" + idA + ") said: after");
+            // ...while B never hears what was said on A during the outage.
+            onB.expect("Client(" + idA + ") said: after");
+        }
+    }
+
+    @Test
+    void aNodeStoppedWithSigtermTellsTheOtherNodesThatItsClientsLeft() throws Exception {
+        try (ClusterNode a = ClusterNode.start(REDIS.uri());
+                ClusterNode b = ClusterNode.start(REDIS.uri());
+                V1Peer onA = V1Peer.join(a.uri());
+                V1Peer onB = V1Peer.join(b.uri())) {
+            assertEquals(onB.id(), onA.next("joined").getInt("id"), onA::describeSeen);
+            b.terminate();
+            assertEquals(new V1Peer.Closed(1001, "server shutting down"), onB.awaitClose());
+            assertEquals(onB.id(), onA.next("left").getInt("id"), onA::describeSeen);
+            assertEquals(0, b.awaitExit(), () -> "" + b.log());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.chorus.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +22,33 @@ class ChatLinesTest {
     void theCutCountsCharactersNotUtf16UnitsSoNoEmojiIsSplit() {
         String text = "😀".repeat(250);
         assertEquals("😀".repeat(200) + "..", ChatLines.cutForLog(text));
+    }
+
+    @Test
+    void lineBreaksInATextAreEscapedSoItCannotForgeASecondLogLine() {
+        String forged = "hi\n2026-11-24 23:00:01.123 INFO    dev.chorus.chat.ChatRoom - Client(99) disconnected";
+        assertEquals(
+                "hi\\n2026-11-24 23:00:01.123 INFO    dev.chorus.chat.ChatRoom - Client(99) disconnected",
+                ChatLines.cutForLog(forged));
+        assertEquals("a\\r\\nb", ChatLines.cutForLog("a\r\nb"));
+    }
+
+    @Test
+    void otherControlCharactersAndUnicodeLineSeparatorsAreEscapedToo() {
+        assertEquals(
+                "\\u001b[31mred\\t\\u0000\\u007f\\u0085", ChatLines.cutForLog("\u001b[31mred\t\u0000\u007f\u0085"));
+        assertEquals("one\\u2028two\\u2029three", ChatLines.cutForLog("one\u2028two\u2029three"));
+    }
+
+    @Test
+    void ordinaryTextBackslashesAndEmojiAreLoggedUnchanged() {
+        String text = "C:\\temp\\new ✓ 😀 ünïcödé";
+        assertSame(text, ChatLines.cutForLog(text));
+    }
+
+    @Test
+    void theCutCountsTheTextsCharactersNotTheEscapes() {
+        String text = "\n".repeat(201);
+        assertEquals("\\n".repeat(200) + "..", ChatLines.cutForLog(text));
     }
 }

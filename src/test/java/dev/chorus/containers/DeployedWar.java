@@ -33,4 +33,9 @@ abstract class DeployedWar {
     public URI chatUri() {
         return URI.create("ws://127.0.0.1:" + base.getPort() + base.getPath());
     }
+
+    /** {@code path} under the WAR's context path, e.g. {@code metrics} for {@code /chorus/metrics}. */
+    URI at(String path) {
+        return URI.create(base.toString()).resolve(path);
+    }
 }

@@ -3,45 +3,27 @@ package dev.chorus.containers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.testing.DocumentedMetrics;
 import dev.chorus.testing.Http;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.Scrape;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Metrics and health of the built WAR, under its context path ({@code /chorus/metrics},
- * {@code /chorus/health/...}), with the same names as the launcher's; the admin endpoints are absent
- * without a token. Subclasses only name the container.
+ * {@code /chorus/health/...}), with the same names as the launcher's ({@link DocumentedMetrics}, shared with
+ * the launcher's MetricsTest); the admin endpoints are absent without a token. Subclasses only name the container.
  */
-@ExtendWith(ArquillianExtension.class)
-abstract class DeployedWarOperations {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive builtWar() {
-        return DeployedWar.builtWar();
-    }
-
-    private URI at(String path) {
-        return URI.create(base.toString()).resolve(path);
-    }
+abstract class DeployedWarOperations extends DeployedWar {
 
     @Test
     void metricsUnderTheContextPathCountAClientThatSaysSomething() throws Exception {
         URI metrics = at("metrics");
         assertEquals("/chorus/metrics", metrics.getPath(), "under the context path");
         Scrape before = Scrape.of(metrics);
-        try (Peer peer = Peer.join(URI.create(base.toString().replaceFirst("^http", "ws")))) {
+        try (Peer peer = Peer.join(chatUri())) {
             peer.sayAndLearnId("counted in the container");
             Scrape during = Scrape.of(metrics);
             assertEquals(
@@ -51,6 +33,16 @@ abstract class DeployedWarOperations {
             assertTrue(during.value("chorus_connections_open") >= 1, during::text);
             assertTrue(during.text().contains("\nchorus_broadcast_fanout_seconds_bucket{"), during::text);
         }
+    }
+
+    @Test
+    void everyDocumentedMetricIsExportedOnceAClientHasComeAndGone() throws Exception {
+        URI metrics = at("metrics");
+        double closed = Scrape.of(metrics).value("chorus_closes_total", "code", "1000");
+        Peer peer = Peer.join(chatUri());
+        peer.sayAndLearnId("here and gone");
+        peer.close();
+        DocumentedMetrics.assertAllIn(Scrape.awaitValue(metrics, closed + 1, "chorus_closes_total", "code", "1000"));
     }
 
     @Test

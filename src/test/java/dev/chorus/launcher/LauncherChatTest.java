@@ -1,6 +1,7 @@
 package dev.chorus.launcher;
 
 import static dev.chorus.testing.Peer.GREETING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.contract.ChatContract;
 import dev.chorus.testing.Launched;
@@ -9,6 +10,7 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,6 +44,23 @@ class LauncherChatTest implements ChatContract {
             String text = "y".repeat(300);
             int id = peer.sayAndLearnId(text);
             log.await("Client(" + id + ") said: " + "y".repeat(200) + "..");
+        }
+    }
+
+    @Test
+    void aMultiLineTextIsOneEscapedLogLineButReachesClientsUnchanged() throws Exception {
+        String forged = "hi\r\n2026-11-24 23:00:01.123 INFO    dev.chorus.chat.ChatRoom - Client(99) disconnected";
+        try (Peer speaker = Peer.join(chatUri());
+                Peer listener = Peer.join(chatUri())) {
+            speaker.expect(GREETING);
+            int id = speaker.sayAndLearnId(forged, listener);
+            String logged = log.awaitMatching(Pattern.compile("^Client\\(" + id + "\\) said: "), 1)
+                    .get(0);
+            assertEquals(
+                    "Client(" + id + ") said: hi\\r\\n2026-11-24 23:00:01.123 INFO    dev.chorus.chat.ChatRoom"
+                            + " - Client(99) disconnected",
+                    logged);
+            assertEquals(1, logged.lines().count(), logged);
         }
     }
 

@@ -51,6 +51,16 @@ public final class ClusterNode implements AutoCloseable {
         process.awaitLog(Pattern.compile(Pattern.quote(text)));
     }
 
+    /** Sends SIGTERM, as a service manager would: the node drains its clients and exits. */
+    public void terminate() {
+        process.terminate();
+    }
+
+    /** Waits (bounded) for the process to end; returns its exit code. */
+    public int awaitExit() throws InterruptedException {
+        return process.awaitExit();
+    }
+
     /** Everything the node logged so far, for failure messages. */
     public List<String> log() {
         return process.stderr();

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Captures the server's log lines (logger {@code dev.chorus}) in-process during each test, so a test can
- * await lines. Every await looks at all lines logged since the test began.
+ * Captures the server's log lines (logger {@code dev.chorus}, or another one's and those below it) in-process
+ * during each test, so a test can await lines. Every await looks at all lines logged since the test began.
  */
 public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
 
     private static final int SHOWN_LINES = 15;
     private static final int SHOWN_CHARACTERS = 120;
 
-    private final Logger logger = Logger.getLogger("dev.chorus");
+    private final Logger logger;
     private final List<String> lines = new ArrayList<>();
+    private final List<String> complete = new ArrayList<>();
     private final Handler handler = new Handler() {
         private final SimpleFormatter formatter = new SimpleFormatter();
 
@@ -33,6 +34,8 @@ public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
             String line = formatter.formatMessage(record);
             synchronized (lines) {
                 lines.add(line);
+                // With its exception, if any: what a log file would show of it.
+                complete.add(record.getThrown() == null ? line : line + " " + record.getThrown());
                 lines.notifyAll();
             }
         }
@@ -44,10 +47,28 @@ public final class LogRecords implements BeforeEachCallback, AfterEachCallback {
         public void close() {}
     };
 
+    /** Chorus's own lines: logger {@code dev.chorus} and below. */
+    public LogRecords() {
+        this("dev.chorus");
+    }
+
+    /** The lines of logger {@code name} and below ({@code ""}: every logger's). */
+    public LogRecords(String name) {
+        this.logger = Logger.getLogger(name);
+    }
+
+    /** Every line captured since the test began, each with its exception's text if it has one. */
+    public List<String> all() {
+        synchronized (lines) {
+            return List.copyOf(complete);
+        }
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         synchronized (lines) {
             lines.clear();
+            complete.clear();
         }
         logger.addHandler(handler);
     }

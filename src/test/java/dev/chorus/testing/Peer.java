@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.chorus.client.ChatClient;
+import dev.chorus.client.ClientOptions;
 import dev.chorus.client.ConnectFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +39,13 @@ public final class Peer implements AutoCloseable {
 
     /** Connects without reading anything. */
     public static Peer connect(URI uri) {
+        return connect(uri, UnaryOperator.identity());
+    }
+
+    /** Connects with the tests' options as {@code adjust} changes them (e.g. extra headers). */
+    public static Peer connect(URI uri, UnaryOperator<ClientOptions> adjust) {
         try {
-            return new Peer(ChatClient.connect(uri, TestTrust.clientOptions()));
+            return new Peer(ChatClient.connect(uri, adjust.apply(TestTrust.clientOptions())));
         } catch (ConnectFailure e) {
             throw new AssertionError("could not connect to " + uri + ": " + e.getMessage(), e);
         }
@@ -46,7 +53,12 @@ public final class Peer implements AutoCloseable {
 
     /** Connects and reads its own join notice. */
     public static Peer join(URI uri) throws InterruptedException {
-        Peer peer = connect(uri);
+        return join(uri, UnaryOperator.identity());
+    }
+
+    /** Connects with the tests' options as {@code adjust} changes them, and reads its own join notice. */
+    public static Peer join(URI uri, UnaryOperator<ClientOptions> adjust) throws InterruptedException {
+        Peer peer = connect(uri, adjust);
         peer.expect(GREETING);
         return peer;
     }
