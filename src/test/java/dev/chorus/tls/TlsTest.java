@@ -2,7 +2,6 @@ package dev.chorus.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.launcher.ChorusServer;
@@ -25,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,13 +106,12 @@ class TlsTest {
         }
     }
 
+    /** TLS 1.1 is refused too: TlsVersionsIT shows it with a hand-built hello to a launcher whose JVM allows 1.1. */
     @Test
-    void tls12AndTls13AreAcceptedAndTls11IsNot() throws Exception {
+    void tls12AndTls13AreAccepted() throws Exception {
         try (ChorusServer server = withKeystore(Map.of())) {
             assertEquals("TLSv1.3", handshake(server, "TLSv1.3"));
             assertEquals("TLSv1.2", handshake(server, "TLSv1.2"));
-            // The JDK client refuses to offer TLS 1.1 itself; the server is configured for 1.2 and 1.3 only.
-            assertThrows(SSLException.class, () -> handshake(server, "TLSv1.1"));
         }
     }
 
