@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher serving wss:// and https:// from a keystore or a PEM pair the test makes. */
+/**
+ * The launcher serving wss:// and https:// from a keystore the test makes (WssChatTest runs the whole chat
+ * contract with a keystore and with a PEM pair).
+ */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsTest {
 
@@ -55,18 +58,6 @@ class TlsTest {
     void theChatRunsOverWssWithAKeystore() throws Exception {
         try (ChorusServer server = withKeystore(Map.of())) {
             assertEquals("wss", server.uri().getScheme());
-            chatOnce(server.uri());
-        }
-    }
-
-    @Test
-    void theChatRunsOverWssWithAPemCertificateAndKey() throws Exception {
-        Map<Setting, String> pem = Map.of(
-                Setting.CERT,
-                identity.cert().toString(),
-                Setting.KEY,
-                identity.key().toString());
-        try (ChorusServer server = TestServers.start(pem)) {
             chatOnce(server.uri());
         }
     }
