@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Headers;
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.settings.Setting;
 import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.JarProcess;
@@ -12,6 +13,7 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.SentAway;
 import dev.chorus.testing.SilentServer;
 import dev.chorus.testing.TestCertificate;
+import dev.chorus.testing.TestCertificates;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
 import java.net.InetAddress;
@@ -181,6 +183,33 @@ class ClientCommandIT {
     }
 
     @Test
+    void aForeignOriginIsRefusedByTheLauncherWith403AndExit4() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of());
+                JarProcess client = JarProcess.start(
+                        "client",
+                        "--origin",
+                        "https://evil.example",
+                        server.uri().toString())) {
+            assertEquals(4, client.awaitExit(), () -> "stderr: " + client.stderr());
+            assertEquals(
+                    List.of("chorus client: the server at " + server.uri() + " refused the handshake: 403 Forbidden"),
+                    client.stderr());
+            assertEquals(List.of(), client.stdout());
+        }
+    }
+
+    @Test
+    void reconnectRetriesAFailedFirstConnectAfter250msThenDoubles() throws Exception {
+        URI nobody = URI.create("ws://127.0.0.1:" + freePort() + "/");
+        try (JarProcess client = JarProcess.startWithStdin("client", "-i", "--reconnect", nobody.toString())) {
+            client.awaitLog(Pattern.compile("^chorus client: reconnecting in 250ms \\(attempt 1\\)$"));
+            client.awaitLog(Pattern.compile("^chorus client: reconnecting in 500ms \\(attempt 2\\)$"));
+            client.closeStdin();
+            assertEquals(0, client.awaitExit(), () -> "stderr: " + client.stderr());
+        }
+    }
+
+    @Test
     void theOriginTheHeadersAndTheSubprotocolsGivenReachTheServer() throws Exception {
         try (HandshakeRecorder recorder = HandshakeRecorder.refusingWith(403);
                 JarProcess client = JarProcess.start(
@@ -301,6 +330,36 @@ class ClientCommandIT {
                 assertEquals(0, insecure.awaitExit(), () -> "stderr: " + insecure.stderr());
                 assertEquals(List.of("Received 'anyone'"), insecure.stdout());
             }
+        }
+    }
+
+    @Test
+    void wssToTheLauncherWorksWithItsCertificateAsCacertAndExits1InOneLineWithoutIt() throws Exception {
+        TestCertificates identity = TestCertificates.create(directory, "launcher");
+        try (ChorusServer server = TestServers.start(Map.of(
+                        Setting.KEYSTORE,
+                        identity.keystore().toString(),
+                        Setting.KEYSTORE_PASSWORD,
+                        TestCertificates.PASSWORD));
+                JarProcess trusting = JarProcess.start(
+                        "client",
+                        "--cacert",
+                        identity.cert().toString(),
+                        server.uri().toString());
+                JarProcess untrusting = JarProcess.start("client", server.uri().toString())) {
+            assertEquals("wss", server.uri().getScheme());
+            assertEquals(0, trusting.awaitExit(), () -> "stderr: " + trusting.stderr());
+            assertEquals(List.of("Received '" + GREETING + "'"), trusting.stdout());
+            assertEquals(List.of(), trusting.stderr());
+            assertEquals(1, untrusting.awaitExit(), () -> "stderr: " + untrusting.stderr());
+            assertEquals(1, untrusting.stderr().size(), () -> "stderr: " + untrusting.stderr());
+            assertTrue(
+                    untrusting
+                            .stderr()
+                            .get(0)
+                            .startsWith("chorus client: TLS handshake with " + server.uri() + " failed: "),
+                    () -> "stderr: " + untrusting.stderr());
+            assertEquals(List.of(), untrusting.stdout());
         }
     }
 
