@@ -174,11 +174,7 @@ class ClientCommandIT {
     void aHandshakeRefusedWithAnHttpStatusExitsWith4NamingIt() throws Exception {
         try (HandshakeRecorder refusing = HandshakeRecorder.refusingWith(403);
                 JarProcess client = JarProcess.start("client", refusing.uri().toString())) {
-            assertEquals(4, client.awaitExit());
-            assertEquals(
-                    List.of("chorus client: the server at " + refusing.uri() + " refused the handshake: 403 Forbidden"),
-                    client.stderr());
-            assertEquals(List.of(), client.stdout());
+            assertRefusedWith403(client, refusing.uri());
         }
     }
 
@@ -190,11 +186,7 @@ class ClientCommandIT {
                         "--origin",
                         "https://evil.example",
                         server.uri().toString())) {
-            assertEquals(4, client.awaitExit(), () -> "stderr: " + client.stderr());
-            assertEquals(
-                    List.of("chorus client: the server at " + server.uri() + " refused the handshake: 403 Forbidden"),
-                    client.stderr());
-            assertEquals(List.of(), client.stdout());
+            assertRefusedWith403(client, server.uri());
         }
     }
 
@@ -434,6 +426,15 @@ class ClientCommandIT {
                 assertTrue(text.contains(code), () -> code + " missing from: " + text);
             }
         }
+    }
+
+    /** Exit 4 and the one line that names the status, nothing on stdout. */
+    private static void assertRefusedWith403(JarProcess client, URI uri) throws InterruptedException {
+        assertEquals(4, client.awaitExit(), () -> "stderr: " + client.stderr());
+        assertEquals(
+                List.of("chorus client: the server at " + uri + " refused the handshake: 403 Forbidden"),
+                client.stderr());
+        assertEquals(List.of(), client.stdout());
     }
 
     private static URI startedAt(JarProcess server) throws InterruptedException {
