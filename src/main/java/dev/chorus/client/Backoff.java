@@ -35,7 +35,10 @@ public final class Backoff {
         return NONE;
     }
 
-    /** The wait before attempt {@code attempt} (1 for the first after a loss), or empty to give up. */
+    /**
+     * The wait before retry {@code attempt}: 1 for the first after a lost connection or a failed first connect,
+     * 2 after that one failed too, and so on; empty to give up.
+     */
     public Optional<Duration> delay(int attempt) {
         if (first == null) {
             return Optional.empty();

@@ -44,7 +44,8 @@ public final class ReconnectingClient implements AutoCloseable {
     private ChatClient current;
     private volatile Heartbeat heartbeat;
     private ScheduledFuture<?> nextAttempt;
-    private int failures;
+    /** Retries scheduled since the last connection opened (or since the start): the next one's number. */
+    private int retries;
 
     private ReconnectingClient(URI uri, ClientOptions options, Backoff backoff, Pings pings, ClientListener listener) {
         this.uri = uri;
@@ -156,14 +157,13 @@ public final class ReconnectingClient implements AutoCloseable {
         try {
             ChatClient client = ChatClient.connect(
                     resumption.next(uri), options, new Relay(listener, resumption, this::pongSeen, this::closeSeen));
-            failures = 0;
+            retries = 0;
             current = client;
             if (pings.enabled()) {
                 heartbeat = Heartbeat.start(client, pings, scheduler, listener::onError);
             }
             connection.complete(client);
         } catch (ConnectFailure failure) {
-            failures++;
             listener.onError(failure);
             // Without retries this failure is the outcome, even if a stop is waiting; with them, a waiting stop
             // cancels the retry this schedules.
@@ -203,13 +203,18 @@ public final class ReconnectingClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Schedules the next attempt after the backoff's delay for it, or gives up. A failed first connect and a
+     * lost connection both lead to retry 1 (the first delay); each retry that fails doubles it.
+     */
     private void retryOr(Runnable giveUp) {
-        Optional<Duration> delay = backoff.delay(failures + 1);
+        Optional<Duration> delay = backoff.delay(retries + 1);
         if (delay.isEmpty()) {
             giveUp.run();
             return;
         }
-        listener.onReconnecting(delay.get(), failures + 1);
+        retries++;
+        listener.onReconnecting(delay.get(), retries);
         nextAttempt = scheduler.schedule(this::connect, delay.get().toNanos(), TimeUnit.NANOSECONDS);
     }
 

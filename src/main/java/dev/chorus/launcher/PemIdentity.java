@@ -75,8 +75,8 @@ final class PemIdentity {
         if (!matcher.find()) {
             throw InvalidSettingException.because(
                     Setting.KEY,
-                    file + " holds no unencrypted PKCS#8 key (BEGIN PRIVATE KEY); convert it with"
-                            + " openssl pkcs8 -topk8 -nocrypt -in " + file);
+                    file + " holds no unencrypted PKCS#8 key (BEGIN PRIVATE KEY); convert it with: openssl pkcs8"
+                            + " -topk8 -nocrypt -in " + file + " -out " + converted(file));
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(matcher.group(1));
@@ -84,6 +84,13 @@ final class PemIdentity {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw InvalidSettingException.because(Setting.KEY, file + " is not a " + algorithm + " key for --cert");
         }
+    }
+
+    /** Where the conversion suggested for {@code file} writes: beside it, {@code NAME.pkcs8.pem}. */
+    private static Path converted(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.endsWith(".pem") ? name.substring(0, name.length() - ".pem".length()) : name;
+        return file.resolveSibling(base + ".pkcs8.pem");
     }
 
     /** Signs a probe with the key and verifies it with the certificate: only a matching pair passes. */

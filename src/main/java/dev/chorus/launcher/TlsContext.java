@@ -3,8 +3,8 @@ package dev.chorus.launcher;
 import dev.chorus.settings.InvalidSettingException;
 import dev.chorus.settings.Setting;
 import dev.chorus.settings.TlsFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,22 +45,28 @@ final class TlsContext {
     }
 
     private static KeyStore keystore(Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw InvalidSettingException.because(Setting.KEYSTORE, "no such file " + file);
+        } catch (IOException e) {
+            throw InvalidSettingException.because(Setting.KEYSTORE, "cannot read " + file + ": " + e);
+        }
+        try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(in, password);
+            keys.load(new ByteArrayInputStream(bytes), password);
             if (!hasKey(keys)) {
                 throw InvalidSettingException.because(Setting.KEYSTORE, file + " holds no private key");
             }
             return keys;
-        } catch (NoSuchFileException e) {
-            throw InvalidSettingException.because(Setting.KEYSTORE, "no such file " + file);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException
                     || String.valueOf(e.getMessage()).contains("password")) {
                 throw InvalidSettingException.because(Setting.KEYSTORE_PASSWORD, "wrong password for " + file);
             }
-            throw InvalidSettingException.because(
-                    Setting.KEYSTORE, "cannot read " + file + " as PKCS12: " + e.getMessage());
+            // What the JDK says about the bytes (often nothing, or "Tag number over 30") helps nobody.
+            throw InvalidSettingException.because(Setting.KEYSTORE, file + " is not a PKCS12 keystore");
         } catch (GeneralSecurityException e) {
             throw InvalidSettingException.because(Setting.KEYSTORE, "cannot read " + file + ": " + e.getMessage());
         }

@@ -23,9 +23,13 @@ public record TlsFiles(Optional<Path> keystore, char[] password, Optional<Path> 
             throw InvalidSettingException.because(
                     Setting.CERT, "give either --keystore or --cert with --key, not both");
         }
-        if (cert.isPresent() != key.isPresent()) {
-            Setting missing = cert.isPresent() ? Setting.KEY : Setting.CERT;
-            throw InvalidSettingException.because(missing, "is required: --cert and --key go together");
+        if (cert.isPresent() && key.isEmpty()) {
+            throw InvalidSettingException.because(
+                    Setting.KEY, "is required with --cert " + cert.get() + ": --cert and --key go together");
+        }
+        if (key.isPresent() && cert.isEmpty()) {
+            throw InvalidSettingException.because(
+                    Setting.CERT, "is required with --key " + key.get() + ": --cert and --key go together");
         }
         if (keystore.isEmpty() && cert.isEmpty()) {
             if (!raw.apply(Setting.KEYSTORE_PASSWORD).isEmpty()) {

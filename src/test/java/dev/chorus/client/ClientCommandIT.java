@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Headers;
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.settings.Setting;
 import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.JarProcess;
@@ -12,6 +13,7 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.SentAway;
 import dev.chorus.testing.SilentServer;
 import dev.chorus.testing.TestCertificate;
+import dev.chorus.testing.TestCertificates;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
 import java.net.InetAddress;
@@ -172,11 +174,30 @@ class ClientCommandIT {
     void aHandshakeRefusedWithAnHttpStatusExitsWith4NamingIt() throws Exception {
         try (HandshakeRecorder refusing = HandshakeRecorder.refusingWith(403);
                 JarProcess client = JarProcess.start("client", refusing.uri().toString())) {
-            assertEquals(4, client.awaitExit());
-            assertEquals(
-                    List.of("chorus client: the server at " + refusing.uri() + " refused the handshake: 403 Forbidden"),
-                    client.stderr());
-            assertEquals(List.of(), client.stdout());
+            assertRefusedWith403(client, refusing.uri());
+        }
+    }
+
+    @Test
+    void aForeignOriginIsRefusedByTheLauncherWith403AndExit4() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of());
+                JarProcess client = JarProcess.start(
+                        "client",
+                        "--origin",
+                        "https://evil.example",
+                        server.uri().toString())) {
+            assertRefusedWith403(client, server.uri());
+        }
+    }
+
+    @Test
+    void reconnectRetriesAFailedFirstConnectAfter250msThenDoubles() throws Exception {
+        URI nobody = URI.create("ws://127.0.0.1:" + freePort() + "/");
+        try (JarProcess client = JarProcess.startWithStdin("client", "-i", "--reconnect", nobody.toString())) {
+            client.awaitLog(Pattern.compile("^chorus client: reconnecting in 250ms \\(attempt 1\\)$"));
+            client.awaitLog(Pattern.compile("^chorus client: reconnecting in 500ms \\(attempt 2\\)$"));
+            client.closeStdin();
+            assertEquals(0, client.awaitExit(), () -> "stderr: " + client.stderr());
         }
     }
 
@@ -305,6 +326,36 @@ class ClientCommandIT {
     }
 
     @Test
+    void wssToTheLauncherWorksWithItsCertificateAsCacertAndExits1InOneLineWithoutIt() throws Exception {
+        TestCertificates identity = TestCertificates.create(directory, "launcher");
+        try (ChorusServer server = TestServers.start(Map.of(
+                        Setting.KEYSTORE,
+                        identity.keystore().toString(),
+                        Setting.KEYSTORE_PASSWORD,
+                        TestCertificates.PASSWORD));
+                JarProcess trusting = JarProcess.start(
+                        "client",
+                        "--cacert",
+                        identity.cert().toString(),
+                        server.uri().toString());
+                JarProcess untrusting = JarProcess.start("client", server.uri().toString())) {
+            assertEquals("wss", server.uri().getScheme());
+            assertEquals(0, trusting.awaitExit(), () -> "stderr: " + trusting.stderr());
+            assertEquals(List.of("Received '" + GREETING + "'"), trusting.stdout());
+            assertEquals(List.of(), trusting.stderr());
+            assertEquals(1, untrusting.awaitExit(), () -> "stderr: " + untrusting.stderr());
+            assertEquals(1, untrusting.stderr().size(), () -> "stderr: " + untrusting.stderr());
+            assertTrue(
+                    untrusting
+                            .stderr()
+                            .get(0)
+                            .startsWith("chorus client: TLS handshake with " + server.uri() + " failed: "),
+                    () -> "stderr: " + untrusting.stderr());
+            assertEquals(List.of(), untrusting.stdout());
+        }
+    }
+
+    @Test
     void pingIntervalPingsAndVerboseShowsThePongs() throws Exception {
         try (ChorusServer server = TestServers.start(Map.of());
                 JarProcess client = JarProcess.startWithStdin(
@@ -375,6 +426,15 @@ class ClientCommandIT {
                 assertTrue(text.contains(code), () -> code + " missing from: " + text);
             }
         }
+    }
+
+    /** Exit 4 and the one line that names the status, nothing on stdout. */
+    private static void assertRefusedWith403(JarProcess client, URI uri) throws InterruptedException {
+        assertEquals(4, client.awaitExit(), () -> "stderr: " + client.stderr());
+        assertEquals(
+                List.of("chorus client: the server at " + uri + " refused the handshake: 403 Forbidden"),
+                client.stderr());
+        assertEquals(List.of(), client.stdout());
     }
 
     private static URI startedAt(JarProcess server) throws InterruptedException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RecordingListener;
@@ -40,7 +41,7 @@ class ReconnectingClientTest {
             events.expect("text " + Peer.GREETING);
             first.close();
             events.expect("close 1001 server shutting down");
-            events.expect("reconnecting 1");
+            events.expect("reconnecting 1 after 50ms"); // after a lost connection: the first delay
             try (ChorusServer second = TestServers.start(Map.of(Setting.PORT, String.valueOf(port)))) {
                 assertEquals(first.uri(), second.uri());
                 events.skipTo("open"); // after as many refused attempts as the restart took
@@ -81,6 +82,22 @@ class ReconnectingClientTest {
         ConnectFailure failure = assertInstanceOf(ConnectFailure.class, failed.getCause());
         assertEquals(ConnectFailure.Kind.UNREACHABLE, failure.kind());
         events.expect("error " + failure.getMessage());
+    }
+
+    @Test
+    void aFailedFirstConnectIsRetriedAfterTheFirstDelayWhichDoublesWithEachFailedRetry() throws Exception {
+        RecordingListener events = new RecordingListener();
+        URI nobody = URI.create("ws://127.0.0.1:" + freePort() + "/");
+        ReconnectingClient client = ReconnectingClient.start(nobody, OPTIONS, QUICKLY, Pings.NONE, events);
+        try {
+            assertEquals("reconnecting 1 after 50ms", events.skipTo("reconnecting"));
+            assertEquals("reconnecting 2 after 100ms", events.skipTo("reconnecting"));
+            assertEquals("reconnecting 3 after 200ms", events.skipTo("reconnecting"));
+            assertEquals("reconnecting 4 after 400ms", events.skipTo("reconnecting"));
+            assertEquals("reconnecting 5 after 400ms", events.skipTo("reconnecting"));
+        } finally {
+            client.stop(CloseReasons.CLIENT_DONE).get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.broadcast.Audience;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.LogRecords;
@@ -11,6 +12,9 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.TestServers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -27,6 +31,8 @@ class HeartbeatTest {
     private static final int PING = 0x9;
     private static final int PONG = 0xA;
     private static final int CLOSE = 0x8;
+    private static final Duration INTERVAL = Duration.ofMillis(200);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     @RegisterExtension
     final LogRecords log = new LogRecords();
@@ -35,7 +41,8 @@ class HeartbeatTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServers.start(Map.of(Setting.PING_INTERVAL, "200ms", Setting.PONG_TIMEOUT, "2s"));
+        server = TestServers.start(Map.of(
+                Setting.PING_INTERVAL, INTERVAL.toMillis() + "ms", Setting.PONG_TIMEOUT, TIMEOUT.toMillis() + "ms"));
     }
 
     @AfterEach
@@ -44,24 +51,48 @@ class HeartbeatTest {
     }
 
     @Test
-    void aClientThatNeverAnswersPingsIsClosedWith1001WhileLiveOnesStay() throws Exception {
-        try (Peer live = Peer.join(server.uri());
-                RawSocket silent = RawSocket.upgrade(server.uri())) {
-            live.expect(Peer.GREETING);
-            boolean pinged = false;
-            RawSocket.Frame frame = silent.readFrame();
-            while (frame.opcode() != CLOSE) {
-                pinged |= frame.opcode() == PING;
-                frame = silent.readFrame();
+    void aClientThatNeverAnswersPingsIsClosedWith1001AfterIntervalAndTimeoutWhileLiveOnesStay() throws Exception {
+        try (Peer live = Peer.join(server.uri())) {
+            // Before the upgrade, so before the server starts watching it: its first ping is due an interval
+            // after that, and the close a timeout after the ping.
+            long before = System.nanoTime();
+            try (RawSocket silent = RawSocket.upgrade(server.uri())) {
+                live.expect(Peer.GREETING);
+                List<String> watchedWhenPinged = null;
+                RawSocket.Frame frame = silent.readFrame();
+                while (frame.opcode() != CLOSE) {
+                    if (frame.opcode() == PING && watchedWhenPinged == null) {
+                        watchedWhenPinged = watched();
+                    }
+                    frame = silent.readFrame();
+                }
+                Duration closedAfter = Duration.ofNanos(System.nanoTime() - before);
+                assertTrue(watchedWhenPinged != null, "the server pinged before giving up");
+                assertEquals(2, watchedWhenPinged.size(), watchedWhenPinged::toString);
+                assertEquals(1001, ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF));
+                assertEquals(
+                        "pong timeout",
+                        new String(frame.payload(), 2, frame.payload().length - 2, StandardCharsets.UTF_8));
+                assertTrue(
+                        closedAfter.compareTo(INTERVAL.plus(TIMEOUT)) >= 0,
+                        () -> "closed " + closedAfter.toMillis() + " ms after connecting, before interval + timeout");
             }
-            assertTrue(pinged, "the server pinged before giving up");
-            assertEquals(1001, ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF));
-            assertEquals(
-                    "pong timeout", new String(frame.payload(), 2, frame.payload().length - 2, StandardCharsets.UTF_8));
             log.awaitMatching(Pattern.compile("did not answer a ping within"), 1);
             assertTrue(live.client().isOpen(), "the Tyrus client answers pings and stays");
-            live.sayAndLearnId("still here");
+            int id = live.sayAndLearnId("still here");
+            assertEquals(List.of("Client(" + id + ")"), watched(), "nothing is left of the closed one");
         }
+    }
+
+    @Test
+    void aClientThatLeavesLeavesNothingForTheHeartbeat() throws Exception {
+        int id;
+        try (Peer peer = Peer.join(server.uri())) {
+            id = peer.sayAndLearnId("here for a moment");
+            assertEquals(List.of("Client(" + id + ")"), watched());
+        }
+        log.await("Client(" + id + ") disconnected"); // logged once it is forgotten
+        assertEquals(List.of(), watched());
     }
 
     @Test
@@ -100,5 +131,19 @@ class HeartbeatTest {
             }
             assertArrayEquals(payload, frame.payload());
         }
+    }
+
+    /**
+     * The members the heartbeat goes over, by name: those in the audience with their {@link Liveness}. Nothing
+     * is scheduled per connection (one housekeeper round covers everyone), so this is all the state it keeps.
+     */
+    private static List<String> watched() {
+        List<String> names = new ArrayList<>();
+        Audience.forEach(session -> {
+            if (session.getUserProperties().get(Liveness.class.getName()) != null) {
+                names.add(Audience.nameOf(session));
+            }
+        });
+        return names;
     }
 }

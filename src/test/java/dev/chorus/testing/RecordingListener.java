@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.chorus.client.ChatClient;
 import dev.chorus.client.ClientListener;
+import dev.chorus.settings.Durations;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link ClientListener} that writes each event down as one short line ({@code open}, {@code text Hi},
- * {@code binary 00ff}, {@code pong 6 bytes}, {@code close 1000 bye}, {@code error …}, {@code reconnecting 1}),
+ * {@code binary 00ff}, {@code pong 6 bytes}, {@code close 1000 bye}, {@code error …}, {@code reconnecting 1 after 250ms}),
  * so a test can await events in order and show all of them when one does not come.
  */
 public final class RecordingListener implements ClientListener {
@@ -58,7 +59,7 @@ public final class RecordingListener implements ClientListener {
 
     @Override
     public void onReconnecting(Duration delay, int attempt) {
-        events.add("reconnecting " + attempt);
+        events.add("reconnecting " + attempt + " after " + Durations.format(delay));
     }
 
     /** Waits (bounded) for the next event, which must be {@code expected}. */

@@ -108,6 +108,37 @@ public final class TestCertificates {
     }
 
     /**
+     * Writes the same key in the traditional OpenSSL form ({@code BEGIN EC PRIVATE KEY}, SEC1) that older tools
+     * and {@code openssl ecparam -genkey} produce: the ECPrivateKey that the PKCS#8 wrapping carries.
+     */
+    public Path sec1Key(Path file) throws IOException, GeneralSecurityException {
+        byte[] pkcs8 = keys.getKey("chorus", PASSWORD.toCharArray()).getEncoded();
+        Der outer = Der.at(pkcs8, 0); // PrivateKeyInfo ::= SEQUENCE { version, algorithm, privateKey OCTET STRING }
+        Der version = Der.at(pkcs8, outer.contentStart());
+        Der algorithm = Der.at(pkcs8, version.end());
+        Der privateKey = Der.at(pkcs8, algorithm.end());
+        byte[] sec1 = java.util.Arrays.copyOfRange(pkcs8, privateKey.contentStart(), privateKey.end());
+        Files.writeString(file, pem("EC PRIVATE KEY", sec1));
+        return file;
+    }
+
+    /** One DER element's bounds: where its content starts and where it ends. */
+    private record Der(int contentStart, int end) {
+        static Der at(byte[] der, int offset) {
+            int first = der[offset + 1] & 0xFF;
+            if (first < 0x80) {
+                return new Der(offset + 2, offset + 2 + first);
+            }
+            int length = 0;
+            for (int i = 0; i < (first & 0x7F); i++) {
+                length = (length << 8) | (der[offset + 2 + i] & 0xFF);
+            }
+            int start = offset + 2 + (first & 0x7F);
+            return new Der(start, start + length);
+        }
+    }
+
+    /**
      * The base64 SHA-256 of the certificate's public key (its SubjectPublicKeyInfo): what Chromium's
      * {@code --ignore-certificate-errors-spki-list} takes to trust exactly this certificate.
      */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.testing.JarProcess;
 import dev.chorus.testing.TestCertificates;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,47 @@ class TlsStartupIT {
 
     @Test
     void aCertificateWithoutItsKeyIsRefused() throws Exception {
-        assertRefused(List.of("--cert", server.cert().toString()), "--key", "go together");
+        assertRefused(
+                List.of("--cert", server.cert().toString()),
+                "--key",
+                server.cert().toString());
+    }
+
+    @Test
+    void aKeyWithoutItsCertificateIsRefused() throws Exception {
+        assertRefused(
+                List.of("--key", server.key().toString()),
+                "--cert",
+                server.key().toString());
+    }
+
+    @Test
+    void aKeyNotInPkcs8IsNamedWithTheConversionThatFixesIt() throws Exception {
+        Path sec1 = server.sec1Key(directory.resolve("server-sec1.pem"));
+        String line = assertRefused(
+                List.of("--cert", server.cert().toString(), "--key", sec1.toString()), "--key", sec1.toString());
+        assertTrue(
+                line.endsWith("openssl pkcs8 -topk8 -nocrypt -in " + sec1 + " -out "
+                        + directory.resolve("server-sec1.pkcs8.pem")),
+                line);
+    }
+
+    @Test
+    void aKeystoreThatIsNotPkcs12IsNamed() throws Exception {
+        Path text = Files.writeString(directory.resolve("notes.p12"), "not a keystore\n");
+        assertRefused(
+                List.of("--keystore", text.toString(), "--keystore-password", TestCertificates.PASSWORD),
+                "--keystore",
+                text + " is not a PKCS12 keystore");
+    }
+
+    @Test
+    void aBadSettingFromTheEnvironmentIsNamedToo() throws Exception {
+        Path missing = directory.resolve("from-the-environment.p12");
+        try (JarProcess launcher =
+                JarProcess.start(List.of(), Map.of("CHORUS_KEYSTORE", missing.toString()), "--port", "0")) {
+            assertOneLine(launcher, "CHORUS_KEYSTORE", "no such file " + missing);
+        }
     }
 
     @Test
@@ -67,17 +109,25 @@ class TlsStartupIT {
                 List.of("--cert", server.cert().toString(), "--key", missing.toString()), "--key", missing.toString());
     }
 
-    private static void assertRefused(List<String> tlsArgs, String setting, String detail) throws Exception {
+    /** Starts the launcher with {@code tlsArgs}; returns its one line, which must name {@code setting} and say {@code detail}. */
+    private static String assertRefused(List<String> tlsArgs, String setting, String detail) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--port", "0"));
         args.addAll(tlsArgs);
         try (JarProcess launcher = JarProcess.start(args.toArray(String[]::new))) {
-            assertEquals(2, launcher.awaitExit(), () -> "stderr: " + launcher.stderr());
-            List<String> stderr = launcher.stderr();
-            assertEquals(1, stderr.size(), () -> "one line expected: " + stderr);
-            assertTrue(stderr.get(0).contains(setting), () -> "should name " + setting + ": " + stderr);
-            assertTrue(stderr.get(0).contains(detail), () -> "should say " + detail + ": " + stderr);
-            assertFalse(stderr.get(0).contains("Exception"), () -> "no exception: " + stderr);
-            assertTrue(launcher.stdout().isEmpty(), () -> "nothing started: " + launcher.stdout());
+            return assertOneLine(launcher, setting, detail);
         }
+    }
+
+    private static String assertOneLine(JarProcess launcher, String setting, String detail) throws Exception {
+        assertEquals(2, launcher.awaitExit(), () -> "stderr: " + launcher.stderr());
+        List<String> stderr = launcher.stderr();
+        assertEquals(1, stderr.size(), () -> "one line expected, no stack trace: " + stderr);
+        String line = stderr.get(0);
+        assertTrue(line.startsWith("chorus: invalid "), () -> "the launcher's own line: " + stderr);
+        assertTrue(line.contains(setting), () -> "should name " + setting + ": " + stderr);
+        assertTrue(line.contains(detail), () -> "should say " + detail + ": " + stderr);
+        assertFalse(line.contains("Exception"), () -> "no exception: " + stderr);
+        assertTrue(launcher.stdout().isEmpty(), () -> "nothing started: " + launcher.stdout());
+        return line;
     }
 }
