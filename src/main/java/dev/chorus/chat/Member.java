@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Member {
 
     private static final String KEY = Member.class.getName();
-    /** Undertow (WildFly) puts the peer's address here. */
+    /** Some containers put the peer's address here (Jetty's name, under the jakarta prefix). */
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 
     private final int id;
@@ -33,7 +33,9 @@ public final class Member {
         this.id = id;
         this.remoteAddress = remote.map(address ->
                 address.getPort() == 0 ? address.getHostString() : address.getHostString() + ":" + address.getPort());
-        this.remoteHost = remote.map(address -> RemoteHost.of(address.getHostString()));
+        // The IP, not getHostString(): that is a name once anyone has looked the address up (WildFly has).
+        this.remoteHost = remote.map(address -> RemoteHost.of(
+                address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString()));
         this.connectedSince = connectedSince;
     }
 
@@ -91,23 +93,33 @@ public final class Member {
     }
 
     /**
-     * The portable API has no remote address: Undertow offers it as a user property, Tyrus (Payara, the
-     * launcher) as {@code TyrusSession.getRemoteAddr()}, looked up by name so the WAR needs no Tyrus on WildFly.
+     * The portable API has no remote address: Tyrus (Payara, the launcher) has {@code
+     * TyrusSession.getRemoteAddr()}, Undertow (WildFly) {@code UndertowSession.getWebSocketChannel()
+     * .getPeerAddress()}, and some servers put it in a user property. Looked up by name, so the WAR needs
+     * neither Tyrus nor Undertow at compile time.
      */
     private static Optional<InetSocketAddress> remoteAddressOf(Session session) {
-        Object property = session.getUserProperties().get(REMOTE_ADDRESS_PROPERTY);
-        if (property instanceof InetSocketAddress address) {
+        if (session.getUserProperties().get(REMOTE_ADDRESS_PROPERTY) instanceof InetSocketAddress address) {
             return Optional.of(address);
         }
+        if (call(call(session, "getWebSocketChannel"), "getPeerAddress") instanceof InetSocketAddress address) {
+            return Optional.of(address);
+        }
+        // Tyrus gives the address alone: port 0 stands for "not known".
+        Object tyrus = call(session, "getRemoteAddr");
+        return tyrus == null ? Optional.empty() : Optional.of(InetSocketAddress.createUnresolved(tyrus.toString(), 0));
+    }
+
+    /** {@code target.name()} if {@code target} has such a public method, else null. */
+    private static Object call(Object target, String name) {
+        if (target == null) {
+            return null;
+        }
         try {
-            Method getter = session.getClass().getMethod("getRemoteAddr");
-            Object address = getter.invoke(session);
-            // Tyrus gives the address alone: port 0 stands for "not known".
-            return address == null
-                    ? Optional.empty()
-                    : Optional.of(InetSocketAddress.createUnresolved(address.toString(), 0));
+            Method method = target.getClass().getMethod(name);
+            return method.invoke(target);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }
