@@ -11,4 +11,16 @@ public record Rejection(int status, String reason, Map<String, String> headers) 
     static Rejection of(int status, String reason) {
         return new Rejection(status, reason, Map.of());
     }
+
+    /** The status line's reason phrase, for servers that do not know every status (Grizzly says CUSTOM for 426). */
+    public String statusText() {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
+            case 405 -> "Method Not Allowed";
+            case 426 -> "Upgrade Required";
+            case 503 -> "Service Unavailable";
+            default -> "Refused";
+        };
+    }
 }

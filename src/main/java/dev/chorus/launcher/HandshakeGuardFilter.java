@@ -142,6 +142,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refused.status());
+        response.setReasonPhrase(refused.statusText());
         refused.headers().forEach(response::setHeader);
         response.setHeader("Connection", "close");
         response.setContentType("text/plain;charset=UTF-8");

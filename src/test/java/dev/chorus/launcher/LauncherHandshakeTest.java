@@ -44,6 +44,12 @@ class LauncherHandshakeTest implements HandshakeContract {
     }
 
     @Test
+    void aWrongVersionsStatusLineSaysUpgradeRequired() throws Exception {
+        String head = RawHttp.upgrade(chatUri(), "GET", UPGRADE + KEY + "Sec-WebSocket-Version: 8\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 426 Upgrade Required\r\n"), head);
+    }
+
+    @Test
     void aConfiguredOriginListReplacesTheDefaultsAndCanRequireAnOrigin() throws Exception {
         Map<Setting, String> strict = Map.of(
                 Setting.ALLOWED_ORIGINS, "https://chat.example.com, http://localhost:*",
