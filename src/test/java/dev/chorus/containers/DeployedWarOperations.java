@@ -35,6 +35,39 @@ abstract class DeployedWarOperations extends DeployedWar {
         }
     }
 
+    /** The launcher's MetricsTest runs the same session with every figure; here, what no other test moves. */
+    @Test
+    void aClientThatJoinsSaysThreeThingsAndLeavesIsCounted() throws Exception {
+        URI metrics = at("metrics");
+        Scrape before = Scrape.of(metrics);
+        Peer peer = Peer.join(chatUri());
+        int id = peer.sayAndLearnId("one");
+        for (String text : java.util.List.of("two", "three")) {
+            peer.say(text);
+            peer.expect("Client(" + id + ") said: " + text);
+        }
+        peer.close();
+        Scrape after = Scrape.awaitValue(
+                metrics,
+                before.value("chorus_closes_total", "code", "1000") + 1,
+                "chorus_closes_total",
+                "code",
+                "1000");
+        for (String[] moved : new String[][] {
+            {"1", "chorus_connections_accepted_total"},
+            {"3", "chorus_messages_received_total", "type", "text"},
+            {"11", "chorus_received_bytes_total", "type", "text"},
+            {"0", "chorus_messages_received_total", "type", "binary"},
+            {"4", "chorus_broadcast_fanout_seconds_count"}
+        }) {
+            String[] labels = java.util.Arrays.copyOfRange(moved, 2, moved.length);
+            assertEquals(
+                    before.value(moved[1], labels) + Double.parseDouble(moved[0]),
+                    after.value(moved[1], labels),
+                    () -> String.join(" ", moved) + "\n" + after.text());
+        }
+    }
+
     @Test
     void everyDocumentedMetricIsExportedOnceAClientHasComeAndGone() throws Exception {
         URI metrics = at("metrics");
