@@ -76,7 +76,22 @@ public final class ChatLines {
 
     private static boolean needsEscape(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || isBidiControl(codePoint);
+    }
+
+    /**
+     * The bidirectional controls, which make a terminal show a line's characters in another order than they
+     * were logged (other format characters, such as the joiner inside emoji, are left alone).
+     */
+    private static boolean isBidiControl(int codePoint) {
+        return codePoint == 0x061C
+                || codePoint == 0x200E
+                || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 
     /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */

@@ -218,7 +218,11 @@ public final class ChatRoom {
         timeline.leave(session, id, () -> {
             if (id != null) {
                 LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
-                LOG.log(Level.DEBUG, () -> ChatLines.client(id) + " closed with " + reason);
+                LOG.log(
+                        Level.DEBUG,
+                        () -> ChatLines.client(id) + " closed with "
+                                + reason.getCloseCode().getCode() + " "
+                                + ChatLines.cutForLog(reason.getReasonPhrase()));
             }
         });
         if (session.getUserProperties().remove(ANNOUNCED) != null) {
@@ -256,11 +260,19 @@ public final class ChatRoom {
             return; // a WAR's filter and its listener both stop it: the first does the work
         }
         admission.startDraining();
-        Drain.run(settings.operations().drainTimeout());
-        housekeeper.close();
-        // Before the clients are closed: their leaves then stay on this node, which is going away anyway.
-        bus.close();
-        Audience.closeAll(CloseReasons.SHUTTING_DOWN);
+        try {
+            Drain.run(settings.operations().drainTimeout());
+        } finally {
+            // Whatever the drain did, the room's thread ends and every client hears the 1001: a second call
+            // would do nothing.
+            housekeeper.close();
+            try {
+                // Before the clients are closed: their leaves then stay on this node, which is going away anyway.
+                bus.close();
+            } finally {
+                Audience.closeAll(CloseReasons.SHUTTING_DOWN);
+            }
+        }
     }
 
     private static int idOf(Session session) {

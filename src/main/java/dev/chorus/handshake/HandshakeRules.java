@@ -3,11 +3,14 @@ package dev.chorus.handshake;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
  * Decides whether a WebSocket upgrade request may proceed, before any upgrade happens: RFC 6455's method,
- * connection, key and version rules, the Origin allow-list and the connection caps (in all and per remote address). Malformed requests get 400, a wrong
- * version 426 with the version we speak, a foreign origin 403, a full server 503.
+ * connection, key and version rules, the Origin allow-list and the connection caps (in all and per remote
+ * address). Malformed requests get 400, a wrong version 426 with the version we speak, a foreign origin 403,
+ * a full server 503. The caps count clients already connected: upgrades that arrive at the same moment may
+ * together go a few over.
  */
 public final class HandshakeRules {
 
@@ -26,10 +29,11 @@ public final class HandshakeRules {
 
     /**
      * @param open the connections already open (or being opened) on this server
-     * @param openFromAddress those of them from the request's remote address
+     * @param openFromAddress counts those of them from the request's remote address; asked last, as it may
+     *     cost a look at every client
      * @return why {@code request} is refused, or empty if it may proceed
      */
-    public Optional<Rejection> check(UpgradeRequest request, int open, int openFromAddress) {
+    public Optional<Rejection> check(UpgradeRequest request, int open, IntSupplier openFromAddress) {
         if (!"GET".equals(request.method())) {
             return Optional.of(new Rejection(405, "a WebSocket upgrade must be a GET", Map.of("Allow", "GET")));
         }
@@ -49,7 +53,7 @@ public final class HandshakeRules {
         if (open >= maxConnections) {
             return Optional.of(new Rejection(503, "too many connections", Map.of("Retry-After", "5")));
         }
-        if (openFromAddress >= maxPerAddress) {
+        if (openFromAddress.getAsInt() >= maxPerAddress) {
             return Optional.of(new Rejection(503, "too many connections from one address", Map.of("Retry-After", "5")));
         }
         return Optional.empty();

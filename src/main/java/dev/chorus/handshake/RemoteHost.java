@@ -25,8 +25,11 @@ public final class RemoteHost {
         }
     }
 
+    /**
+     * Digits and dots (IPv4), or hex digits, colons and dots with at least one colon (IPv6): getByName parses
+     * these itself, where anything else (a name, {@code host:port}) could start a DNS lookup.
+     */
     private static boolean isIpLiteral(String text) {
-        return !text.isEmpty()
-                && (text.indexOf(':') >= 0 || text.chars().allMatch(c -> c == '.' || Character.isDigit(c)));
+        return text.matches("[0-9.]+") || (text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+"));
     }
 }

@@ -17,6 +17,9 @@ final class FrameCheck {
     /** An unmasked client frame. */
     static final CloseReason UNMASKED = new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked frame");
 
+    /** A 64-bit payload length with its most significant bit set (RFC 6455 5.2 says it must be 0). */
+    static final CloseReason BAD_LENGTH = new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "bad frame length");
+
     private static final int MASK_BIT = 0x80;
     private static final int CONTROL_BIT = 0x08;
     private static final int LENGTH_16 = 126;
@@ -50,7 +53,10 @@ final class FrameCheck {
             if (have >= 2 && have == headerLength()) {
                 skip = payloadLength();
                 have = 0;
-                if (isData() && (skip < 0 || skip > maxDataFrame)) {
+                if (skip < 0) {
+                    return Optional.of(BAD_LENGTH); // and the bytes after it could no longer be followed
+                }
+                if (isData() && skip > maxDataFrame) {
                     return Optional.of(CloseReasons.TOO_BIG);
                 }
             }

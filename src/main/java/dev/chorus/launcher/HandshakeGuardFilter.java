@@ -1,5 +1,6 @@
 package dev.chorus.launcher;
 
+import dev.chorus.chat.ChatRoom;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.Rejection;
@@ -84,7 +85,7 @@ final class HandshakeGuardFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String address = address(connection);
-        Optional<Rejection> rejection = rules.check(upgrade, counts.total(), counts.perAddress(address));
+        Optional<Rejection> rejection = rules.check(upgrade, counts.total(), () -> counts.perAddress(address));
         if (rejection.isPresent()) {
             refuse(ctx, request, address, rejection.get());
             return ctx.getStopAction();
@@ -93,7 +94,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         UPGRADED.set(connection, Boolean.TRUE);
         FRAMES.set(connection, new FrameCheck(maxMessageBytes));
         counts.opened(address);
-        return ctx.getInvokeAction();
+        return checkFrames(ctx); // frames sent in the same read as the request come as its content
     }
 
     /**
@@ -111,7 +112,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         CloseReason reason = broken.get();
         int code = reason.getCloseCode().getCode();
         if (code == CloseReasons.TOO_BIG.getCloseCode().getCode()) {
-            dev.chorus.chat.ChatRoom.current().metrics().limitCrossed(reason);
+            ChatRoom.current().metrics().limitCrossed(reason);
         }
         LOG.log(
                 Level.INFO,
@@ -139,7 +140,7 @@ final class HandshakeGuardFilter extends BaseFilter {
                 address,
                 refused.status(),
                 refused.reason());
-        dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
+        ChatRoom.current().metrics().handshakeRefused(refused.status());
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refused.status());
         response.setReasonPhrase(refused.statusText());

@@ -7,6 +7,7 @@ import dev.chorus.broadcast.Outgoing;
 import dev.chorus.bus.BusTelemetry;
 import dev.chorus.heartbeat.HeartbeatListener;
 import dev.chorus.lifecycle.Admission.Refusal;
+import dev.chorus.protocol.CloseReasons;
 import dev.chorus.protocol.Utf8;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,8 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.websocket.CloseReason;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +85,10 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
                             .description(REJECTED_HELP)
                             .tag("reason", refusal.label())
                             .register(registry));
+        }
+        for (CloseReason limit :
+                List.of(CloseReasons.TOO_BIG, CloseReasons.TOO_MANY_FRAGMENTS, CloseReasons.RATE_LIMITED)) {
+            limitsCrossed.put(limit.getReasonPhrase(), limitCounter(limit.getReasonPhrase()));
         }
         received = new Traffic(registry, "received", "from clients");
         sent = new Traffic(registry, "sent", "to clients, one per recipient");
@@ -180,13 +187,17 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     }
 
     /** A client crossed one of its inbound limits and is being closed with {@code reason}. */
-    public void limitCrossed(jakarta.websocket.CloseReason reason) {
+    public void limitCrossed(CloseReason reason) {
         limitsCrossed
-                .computeIfAbsent(reason.getReasonPhrase(), phrase -> Counter.builder("chorus.limits.crossed")
-                        .description("Clients closed for what they sent: too big, too many fragments, too fast")
-                        .tag("reason", phrase.replace(' ', '-'))
-                        .register(registry))
+                .computeIfAbsent(reason.getReasonPhrase(), this::limitCounter)
                 .increment();
+    }
+
+    private Counter limitCounter(String phrase) {
+        return Counter.builder("chorus.limits.crossed")
+                .description("Clients closed for what they sent: too big, too many fragments, too fast")
+                .tag("reason", phrase.replace(' ', '-'))
+                .register(registry);
     }
 
     @Override

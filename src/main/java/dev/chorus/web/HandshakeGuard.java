@@ -1,6 +1,7 @@
 package dev.chorus.web;
 
 import dev.chorus.broadcast.Audience;
+import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Member;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.Rejection;
@@ -42,7 +43,7 @@ public class HandshakeGuard extends HttpFilter {
             throws IOException, ServletException {
         UpgradeRequest upgrade = new UpgradeRequest(request.getMethod(), request::getHeader, request.isSecure());
         Optional<Rejection> rejection = upgrade.isWebSocketUpgrade()
-                ? rules.check(upgrade, Audience.size(), connectionsFrom(request.getRemoteAddr()))
+                ? rules.check(upgrade, Audience.size(), () -> connectionsFrom(request.getRemoteAddr()))
                 : Optional.empty();
         if (rejection.isEmpty()) {
             chain.doFilter(request, response);
@@ -55,7 +56,7 @@ public class HandshakeGuard extends HttpFilter {
                 request.getRemoteAddr(),
                 refused.status(),
                 refused.reason());
-        dev.chorus.chat.ChatRoom.current().metrics().handshakeRefused(refused.status());
+        ChatRoom.current().metrics().handshakeRefused(refused.status());
         refused.headers().forEach(response::setHeader);
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");

@@ -41,8 +41,13 @@ class ChatLinesTest {
     }
 
     @Test
+    void bidiControlsThatWouldReorderTheLineOnATerminalAreEscaped() {
+        assertEquals("abc\\u202edcba\\u2066x\\u2069", ChatLines.cutForLog("abc\u202edcba\u2066x\u2069"));
+    }
+
+    @Test
     void ordinaryTextBackslashesAndEmojiAreLoggedUnchanged() {
-        String text = "C:\\temp\\new ✓ 😀 ünïcödé";
+        String text = "C:\\temp\\new ✓ 😀 👨\u200d👩\u200d👧 ünïcödé";
         assertSame(text, ChatLines.cutForLog(text));
     }
 

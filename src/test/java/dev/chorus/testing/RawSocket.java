@@ -190,6 +190,12 @@ public final class RawSocket implements AutoCloseable {
         return sender;
     }
 
+    /** Sends {@code bytes} as they are: for what no well-formed frame can say. */
+    public void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
     /** After a close frame, whether the server ends the TCP connection (reads reach end of stream). */
     public boolean endsAfterClose() throws IOException {
         try {

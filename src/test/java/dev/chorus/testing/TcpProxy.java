@@ -76,6 +76,11 @@ public final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(target.getAddress(), target.getPort());
                 open.add(client);
                 open.add(server);
+                if (cut) { // cut while this one was being made: cut() may have missed it
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    continue;
+                }
                 daemon("tcp-proxy-up", () -> pump(client, server));
                 daemon("tcp-proxy-down", () -> pump(server, client));
             } catch (IOException e) {
