@@ -1,16 +1,20 @@
 package dev.chorus.broadcast;
 
+import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * A whole WebSocket data frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
- * broadcast can be framed once and the same bytes written to every peer.
+ * A whole WebSocket frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
+ * broadcast can be framed once and the same bytes written to every peer, and a close can be written where no
+ * WebSocket session exists yet (the launcher's frame check).
  */
-final class Frames {
+public final class Frames {
 
     static final byte TEXT = 0x1;
     static final byte BINARY = 0x2;
+    private static final byte CLOSE = 0x8;
 
     private static final int FIN = 0x80;
     private static final int MAX_7_BIT = 125;
@@ -33,6 +37,16 @@ final class Frames {
             frame.put((byte) LENGTH_64_BIT).putLong(length);
         }
         return frame.put(payload.duplicate()).flip();
+    }
+
+    /** The close frame carrying {@code reason}: its code, then its phrase in UTF-8. */
+    public static ByteBuffer close(CloseReason reason) {
+        byte[] phrase = reason.getReasonPhrase().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer payload = ByteBuffer.allocate(2 + phrase.length)
+                .putShort((short) reason.getCloseCode().getCode())
+                .put(phrase)
+                .flip();
+        return frame(CLOSE, payload);
     }
 
     /**

@@ -51,12 +51,17 @@ public final class HandshakeRules {
             return Optional.of(Rejection.of(403, "origin not allowed"));
         }
         if (open >= maxConnections) {
-            return Optional.of(new Rejection(503, "too many connections", Map.of("Retry-After", "5")));
+            return full("too many connections");
         }
         if (openFromAddress.getAsInt() >= maxPerAddress) {
-            return Optional.of(new Rejection(503, "too many connections from one address", Map.of("Retry-After", "5")));
+            return full("too many connections from one address");
         }
         return Optional.empty();
+    }
+
+    /** A cap is reached: 503, and come back in a few seconds. */
+    private static Optional<Rejection> full(String reason) {
+        return Optional.of(new Rejection(503, reason, Map.of("Retry-After", "5")));
     }
 
     /** RFC 6455 4.1: the Connection header's tokens include "Upgrade" (any case), e.g. "keep-alive, Upgrade". */

@@ -14,12 +14,6 @@ import org.glassfish.grizzly.Buffer;
  */
 final class FrameCheck {
 
-    /** An unmasked client frame. */
-    static final CloseReason UNMASKED = new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unmasked frame");
-
-    /** A 64-bit payload length with its most significant bit set (RFC 6455 5.2 says it must be 0). */
-    static final CloseReason BAD_LENGTH = new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "bad frame length");
-
     private static final int MASK_BIT = 0x80;
     private static final int CONTROL_BIT = 0x08;
     private static final int LENGTH_16 = 126;
@@ -48,13 +42,14 @@ final class FrameCheck {
             }
             header[have++] = buffer.get(position++);
             if (have == 2 && (header[1] & MASK_BIT) == 0) {
-                return Optional.of(UNMASKED);
+                return Optional.of(CloseReasons.UNMASKED_FRAME);
             }
             if (have >= 2 && have == headerLength()) {
                 skip = payloadLength();
                 have = 0;
                 if (skip < 0) {
-                    return Optional.of(BAD_LENGTH); // and the bytes after it could no longer be followed
+                    return Optional.of(
+                            CloseReasons.BAD_FRAME_LENGTH); // and the bytes after it could no longer be followed
                 }
                 if (isData() && skip > maxDataFrame) {
                     return Optional.of(CloseReasons.TOO_BIG);

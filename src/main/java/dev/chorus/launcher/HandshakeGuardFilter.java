@@ -1,5 +1,6 @@
 package dev.chorus.launcher;
 
+import dev.chorus.broadcast.Frames;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.HandshakeSettings;
@@ -110,8 +111,7 @@ final class HandshakeGuardFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         CloseReason reason = broken.get();
-        int code = reason.getCloseCode().getCode();
-        if (code == CloseReasons.TOO_BIG.getCloseCode().getCode()) {
+        if (reason == CloseReasons.TOO_BIG) {
             ChatRoom.current().metrics().limitCrossed(reason);
         }
         LOG.log(
@@ -119,16 +119,9 @@ final class HandshakeGuardFilter extends BaseFilter {
                 "Closing {0}: {1} ({2,number,#})",
                 address(ctx.getConnection()),
                 reason.getReasonPhrase(),
-                code);
-        byte[] phrase = reason.getReasonPhrase().getBytes(StandardCharsets.UTF_8);
-        byte[] close = new byte[4 + phrase.length];
-        close[0] = (byte) 0x88;
-        close[1] = (byte) (2 + phrase.length);
-        close[2] = (byte) (code >> 8);
-        close[3] = (byte) (code & 0xFF);
-        System.arraycopy(phrase, 0, close, 4, phrase.length);
+                reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
-        connection.write(Buffers.wrap(ctx.getMemoryManager(), close));
+        connection.write(Buffers.wrap(ctx.getMemoryManager(), Frames.close(reason)));
         connection.close();
         return ctx.getStopAction();
     }

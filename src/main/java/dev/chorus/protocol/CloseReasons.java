@@ -22,6 +22,12 @@ public final class CloseReasons {
     /** The client did not answer a heartbeat ping in time: it is presumed gone. */
     public static final CloseReason PONG_TIMEOUT = new CloseReason(CloseCodes.GOING_AWAY, "pong timeout");
 
+    /** Launcher: a client frame without a mask (RFC 6455 5.1; Tyrus itself would accept it). */
+    public static final CloseReason UNMASKED_FRAME = new CloseReason(CloseCodes.PROTOCOL_ERROR, "unmasked frame");
+
+    /** Launcher: a 64-bit frame length with its most significant bit set (RFC 6455 5.2 says it must be 0). */
+    public static final CloseReason BAD_FRAME_LENGTH = new CloseReason(CloseCodes.PROTOCOL_ERROR, "bad frame length");
+
     /** A client message was larger than the configured maximum. */
     public static final CloseReason TOO_BIG = new CloseReason(CloseCodes.TOO_BIG, "message too big");
 

@@ -35,6 +35,18 @@ class FramesTest {
     }
 
     @Test
+    void aCloseFrameCarriesTheCodeThenTheReasonInUtf8() {
+        ByteBuffer frame = Frames.close(dev.chorus.protocol.CloseReasons.TOO_BIG);
+        byte[] reason = "message too big".getBytes(StandardCharsets.UTF_8);
+        assertEquals(0x88, frame.get() & 0xFF);
+        assertEquals(2 + reason.length, frame.get());
+        assertEquals(1009, frame.getShort());
+        byte[] rest = new byte[frame.remaining()];
+        frame.get(rest);
+        assertEquals("message too big", new String(rest, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aTextFrameCarriesTheUtf8BytesAndItsLengthCountsBytesNotChars() {
         String text = "Client(1) said: żółw 🐢";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
