@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Headers;
 import dev.chorus.launcher.ChorusServer;
-import dev.chorus.settings.Setting;
 import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.JarProcess;
@@ -328,11 +327,7 @@ class ClientCommandIT {
     @Test
     void wssToTheLauncherWorksWithItsCertificateAsCacertAndExits1InOneLineWithoutIt() throws Exception {
         TestCertificates identity = TestCertificates.create(directory, "launcher");
-        try (ChorusServer server = TestServers.start(Map.of(
-                        Setting.KEYSTORE,
-                        identity.keystore().toString(),
-                        Setting.KEYSTORE_PASSWORD,
-                        TestCertificates.PASSWORD));
+        try (ChorusServer server = TestServers.start(identity.keystoreSettings());
                 JarProcess trusting = JarProcess.start(
                         "client",
                         "--cacert",

@@ -5,12 +5,10 @@ import static dev.chorus.page.ChatPage.youJoined;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.launcher.ChorusServer;
-import dev.chorus.settings.Setting;
 import dev.chorus.testing.TestCertificates;
 import dev.chorus.testing.TestServers;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +34,7 @@ class ChatPageOverTlsIT {
     @BeforeAll
     static void start() throws Exception {
         TestCertificates identity = TestCertificates.create(directory, "server");
-        server = TestServers.start(Map.of(
-                Setting.KEYSTORE,
-                identity.keystore().toString(),
-                Setting.KEYSTORE_PASSWORD,
-                TestCertificates.PASSWORD));
+        server = TestServers.start(identity.keystoreSettings());
         List<String> trust = List.of("--ignore-certificate-errors-spki-list=" + identity.spkiSha256());
         alice = Browser.start(Browser.DESKTOP, trust);
         bob = Browser.start(Browser.DESKTOP, trust);

@@ -1,5 +1,6 @@
 package dev.chorus.testing;
 
+import dev.chorus.settings.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -93,6 +95,16 @@ public final class TestCertificates {
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    /** The launcher's settings for serving TLS with {@link #keystore()}. */
+    public Map<Setting, String> keystoreSettings() {
+        return Map.of(Setting.KEYSTORE, keystore().toString(), Setting.KEYSTORE_PASSWORD, PASSWORD);
+    }
+
+    /** The launcher's settings for serving TLS with the PEM pair {@link #cert()} and {@link #key()}. */
+    public Map<Setting, String> pemSettings() {
+        return Map.of(Setting.CERT, cert().toString(), Setting.KEY, key().toString());
     }
 
     public Path keystore() {

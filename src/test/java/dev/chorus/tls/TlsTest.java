@@ -49,8 +49,7 @@ class TlsTest {
 
     private static ChorusServer withKeystore(Map<Setting, String> more) throws IOException {
         Map<Setting, String> settings = new java.util.HashMap<>(more);
-        settings.put(Setting.KEYSTORE, identity.keystore().toString());
-        settings.put(Setting.KEYSTORE_PASSWORD, TestCertificates.PASSWORD);
+        settings.putAll(identity.keystoreSettings());
         return TestServers.start(settings);
     }
 

@@ -30,21 +30,13 @@ class WssChatTest implements ChatContract {
         KEYSTORE {
             @Override
             Map<Setting, String> settings(TestCertificates files) {
-                return Map.of(
-                        Setting.KEYSTORE,
-                        files.keystore().toString(),
-                        Setting.KEYSTORE_PASSWORD,
-                        TestCertificates.PASSWORD);
+                return files.keystoreSettings();
             }
         },
         PEM_PAIR {
             @Override
             Map<Setting, String> settings(TestCertificates files) {
-                return Map.of(
-                        Setting.CERT,
-                        files.cert().toString(),
-                        Setting.KEY,
-                        files.key().toString());
+                return files.pemSettings();
             }
         };
 
