@@ -1,6 +1,7 @@
 package dev.chorus.containers;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,11 @@ final class Asadmin implements ServerConsole {
     @Override
     public void enableApplication() throws IOException, InterruptedException {
         run("enable", APPLICATION);
+    }
+
+    @Override
+    public Path serverLog() {
+        return ConsoleCommand.containers().resolve("payara6/glassfish/domains/domain1/logs/server.log");
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The WAR the build made, deployed as-is (so its context path is {@code /chorus}), for a contract to run
  * against. Subclasses name the container and the contract, so the reports say which ran where.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLogOnFailure.class})
 abstract class DeployedWar {
 
     @ArquillianResource

@@ -1,6 +1,7 @@
 package dev.chorus.containers;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,6 +32,11 @@ final class JbossCli implements ServerConsole {
     @Override
     public void enableApplication() throws IOException, InterruptedException {
         run("/deployment=" + WAR + ":deploy");
+    }
+
+    @Override
+    public Path serverLog() {
+        return ConsoleCommand.containers().resolve(HOME + "/standalone/log/server.log");
     }
 
     private static void run(String operation) throws IOException, InterruptedException {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the page at {@code /chorus/}, and two headless Chromiums there chat with each other through the socket at
  * the same path.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLogOnFailure.class})
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PageOnPayaraIT {
 

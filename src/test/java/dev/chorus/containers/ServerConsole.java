@@ -1,6 +1,7 @@
 package dev.chorus.containers;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * What an operator does to the container the WAR runs in, from its own command line: set and remove a
@@ -20,6 +21,9 @@ interface ServerConsole {
     void disableApplication() throws IOException, InterruptedException;
 
     void enableApplication() throws IOException, InterruptedException;
+
+    /** The container's own log file, where the application's log lines go. */
+    Path serverLog();
 
     /** Off and on again, so the application reads its settings anew. */
     default void restartApplication() throws IOException, InterruptedException {
