@@ -19,10 +19,12 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
@@ -35,6 +37,11 @@ public final class ChatRoom {
     private static final String INBOUND = Inbound.class.getName();
     /** Set once the bus carried the client's join, so its leave is announced too (and only then). */
     private static final String ANNOUNCED = ChatRoom.class.getName() + ".announced";
+    /** Set with the id and removed by the close callback: {@link #present} counts the sessions that have it. */
+    private static final String PRESENT = ChatRoom.class.getName() + ".present";
+
+    /** How long a stop waits for clients to answer the closes the drain sent. */
+    private static final Duration CLOSES_ANSWERED = Duration.ofSeconds(2);
 
     private static volatile ChatRoom current;
 
@@ -46,6 +53,8 @@ public final class ChatRoom {
     private final V1Requests v1;
     private final Bus bus;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Clients that were given an id and whose close has not been reported yet. */
+    private final AtomicInteger present = new AtomicInteger();
 
     /**
      * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
@@ -132,6 +141,8 @@ public final class ChatRoom {
             return;
         }
         session.getUserProperties().put(ID, id);
+        session.getUserProperties().put(PRESENT, Boolean.TRUE);
+        present.incrementAndGet();
         Member.attach(session, id);
         Heartbeat.attach(session);
         metrics.accepted();
@@ -213,6 +224,9 @@ public final class ChatRoom {
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
         metrics.closed(reason.getCloseCode().getCode());
+        if (session.getUserProperties().remove(PRESENT) != null) {
+            present.decrementAndGet();
+        }
         Integer id = (Integer) session.getUserProperties().get(ID);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
         timeline.leave(session, id, () -> {
@@ -262,6 +276,9 @@ public final class ChatRoom {
         admission.startDraining();
         try {
             Drain.run(settings.operations().drainTimeout());
+            // A close is reported when the client answers it, after the drain sent it: wait for those reports,
+            // so the leaves go out on the bus (to the other nodes) before it closes.
+            Drain.awaitClosed(present::get, CLOSES_ANSWERED);
         } finally {
             // Whatever the drain did, the room's thread ends and every client hears the 1001: a second call
             // would do nothing.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * The graceful end of a room: each client is closed with {@code 1001 server shutting down} as soon as its
@@ -35,20 +36,42 @@ public final class Drain {
         LOG.log(Level.INFO, "Draining {0} clients for at most {1}", Integer.toString(Audience.size()), timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (closeTheDrained() > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                cutTheRest(timeout);
-                return;
-            }
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pauseBefore(deadline)) {
                 cutTheRest(timeout);
                 return;
             }
         }
         LOG.log(Level.INFO, "Drained: every client had its queued messages and a 1001 close");
+    }
+
+    /**
+     * Waits, for at most {@code limit}, until {@code open} says no client is left whose close is unanswered:
+     * a container reports a close it sent once the client answers it (or the connection ends), and only then
+     * is the client gone. Polled, as the drain is.
+     */
+    public static void awaitClosed(IntSupplier open, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (open.getAsInt() > 0) {
+            if (!pauseBefore(deadline)) {
+                LOG.log(Level.DEBUG, () -> open.getAsInt() + " clients did not answer their close within " + limit);
+                return;
+            }
+        }
+    }
+
+    /** Waits one poll, or until {@code deadline}; false if the deadline has passed or the wait was interrupted. */
+    private static boolean pauseBefore(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, POLL_NANOS));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Closes every member whose outbox is empty; returns how many still have something queued. */
