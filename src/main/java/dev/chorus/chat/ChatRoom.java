@@ -5,6 +5,7 @@ import dev.chorus.broadcast.Outgoing;
 import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.bus.BusUnavailable;
+import dev.chorus.handshake.Rejection;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
@@ -122,6 +123,17 @@ public final class ChatRoom {
             LOG.log(Level.INFO, "Refused a new client with 503: {0}", why.label());
         });
         return refusal;
+    }
+
+    /** An upgrade the handshake rules turned away (before the container saw it): logged at INFO, counted. */
+    public void refusedUpgrade(String address, Rejection refused) {
+        LOG.log(
+                Level.INFO,
+                "Refused an upgrade from {0}: {1,number,#} {2}",
+                address,
+                refused.status(),
+                refused.reason());
+        metrics.handshakeRefused(refused.status());
     }
 
     /**

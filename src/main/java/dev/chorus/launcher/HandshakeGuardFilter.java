@@ -127,13 +127,7 @@ final class HandshakeGuardFilter extends BaseFilter {
     }
 
     private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String address, Rejection refused) {
-        LOG.log(
-                Level.INFO,
-                "Refused an upgrade from {0}: {1,number,#} {2}",
-                address,
-                refused.status(),
-                refused.reason());
-        ChatRoom.current().metrics().handshakeRefused(refused.status());
+        ChatRoom.current().refusedUpgrade(address, refused);
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refused.status());
         response.setReasonPhrase(refused.statusText());

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.LongAdder;
 public class HandshakeGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final System.Logger LOG = System.getLogger(HandshakeGuard.class.getName());
 
     private transient HandshakeRules rules;
 
@@ -50,13 +48,7 @@ public class HandshakeGuard extends HttpFilter {
             return;
         }
         Rejection refused = rejection.get();
-        LOG.log(
-                Level.INFO,
-                "Refused an upgrade from {0}: {1,number,#} {2}",
-                request.getRemoteAddr(),
-                refused.status(),
-                refused.reason());
-        ChatRoom.current().metrics().handshakeRefused(refused.status());
+        ChatRoom.current().refusedUpgrade(request.getRemoteAddr(), refused);
         refused.headers().forEach(response::setHeader);
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");
