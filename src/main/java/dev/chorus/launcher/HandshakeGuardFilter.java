@@ -22,6 +22,7 @@ import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
 
 /**
  * Sits in front of Tyrus on the launcher's listeners. Before the upgrade it applies {@link HandshakeRules}
@@ -39,6 +40,15 @@ final class HandshakeGuardFilter extends BaseFilter {
     private static final Attribute<FrameCheck> FRAMES =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".frames");
+
+    /**
+     * Tyrus's handle on an upgraded connection, which its filter keeps in an attribute of this name (attributes
+     * are shared by name). If a Tyrus version renames it, refused frames are closed by hand and the endpoint
+     * hears {@code 1006} instead of the code.
+     */
+    private static final Attribute<org.glassfish.tyrus.spi.Connection> TYRUS =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+                    GrizzlyServerFilter.class.getName() + ".Connection");
 
     private final HandshakeRules rules;
     private final ConnectionCounts counts;
@@ -121,7 +131,14 @@ final class HandshakeGuardFilter extends BaseFilter {
                 reason.getReasonPhrase(),
                 reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
-        connection.write(Buffers.wrap(ctx.getMemoryManager(), Frames.close(reason)));
+        org.glassfish.tyrus.spi.Connection tyrus = TYRUS.get(connection);
+        if (tyrus != null) {
+            // Tyrus sends the close frame, and the endpoint hears this reason (the closes metric, the leave).
+            tyrus.close(reason);
+        } else {
+            // Frames in the upgrade request's own read: Tyrus has no connection yet.
+            connection.write(Buffers.wrap(ctx.getMemoryManager(), Frames.close(reason)));
+        }
         connection.close();
         return ctx.getStopAction();
     }

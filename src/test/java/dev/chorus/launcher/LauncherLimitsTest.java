@@ -44,6 +44,9 @@ class LauncherLimitsTest implements LimitsContract {
             URI metrics = server.pageUri().resolve("/metrics");
             Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "message-too-big");
             Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "rate-limit-exceeded");
+            // The frame refused from its header is closed through Tyrus, so the close is counted by its code too.
+            Scrape.awaitValue(metrics, 1, "chorus_closes_total", "code", "1009");
+            Scrape.awaitValue(metrics, 1, "chorus_closes_total", "code", "1008");
             log.awaitMatching(Pattern.compile("Closing 127\\.0\\.0\\.1: message too big \\(1009\\)"), 1);
             log.awaitMatching(
                     Pattern.compile("Client\\(\\d+\\) crossed a limit: closing it with 1008 rate limit exceeded"), 1);
