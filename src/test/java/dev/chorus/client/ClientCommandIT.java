@@ -11,7 +11,6 @@ import dev.chorus.testing.JarProcess;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.SentAway;
 import dev.chorus.testing.SilentServer;
-import dev.chorus.testing.TestCertificate;
 import dev.chorus.testing.TestCertificates;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
@@ -304,11 +303,11 @@ class ClientCommandIT {
 
     @Test
     void wssWorksWithTheServersCaCertificateAndFailsInOneLineWithoutIt() throws Exception {
-        TestCertificate certificate = TestCertificate.create(directory);
+        TestCertificates certificate = TestCertificates.create(directory, "server");
         try (EchoServer echo = EchoServer.tls(certificate)) {
             String wss = echo.uri().toString();
             try (JarProcess trusting = JarProcess.start(
-                            "client", "--cacert", certificate.pem().toString(), "--text", "secret", wss);
+                            "client", "--cacert", certificate.cert().toString(), "--text", "secret", wss);
                     JarProcess untrusting = JarProcess.start("client", "--text", "secret", wss);
                     JarProcess insecure = JarProcess.start("client", "--insecure", "--text", "anyone", wss)) {
                 assertEquals(0, trusting.awaitExit(), () -> "stderr: " + trusting.stderr());

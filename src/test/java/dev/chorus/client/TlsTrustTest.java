@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.Peer;
-import dev.chorus.testing.TestCertificate;
+import dev.chorus.testing.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,12 +24,12 @@ class TlsTrustTest {
     @TempDir
     static Path directory;
 
-    private static TestCertificate certificate;
+    private static TestCertificates certificate;
     private static EchoServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        certificate = TestCertificate.create(directory);
+        certificate = TestCertificates.create(directory, "server");
         server = EchoServer.tls(certificate);
     }
 
@@ -45,7 +45,7 @@ class TlsTrustTest {
     @Test
     void aServerCertifiedByTheGivenCaIsTrusted() throws Exception {
         try (ChatClient client =
-                ChatClient.connect(server.uri(), trusting(TlsTrust.caCertificates(certificate.pem())))) {
+                ChatClient.connect(server.uri(), trusting(TlsTrust.caCertificates(certificate.cert())))) {
             client.send("over TLS");
             assertEquals("over TLS", client.receive(Peer.WAIT));
         }

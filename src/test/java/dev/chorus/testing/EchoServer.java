@@ -44,10 +44,10 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /** A {@code wss://} echo server presenting {@code certificate}. */
-    public static EchoServer tls(TestCertificate certificate) throws IOException {
+    public static EchoServer tls(TestCertificates certificate) throws IOException {
         SSLContextConfigurator keys = new SSLContextConfigurator();
-        keys.setKeyStoreFile(certificate.keyStore().toString());
-        keys.setKeyStorePass(certificate.password());
+        keys.setKeyStoreFile(certificate.keystore().toString());
+        keys.setKeyStorePass(TestCertificates.PASSWORD);
         keys.setKeyStoreType("PKCS12");
         return start(keys.createSSLContext(true));
     }
