@@ -23,9 +23,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
@@ -38,8 +39,6 @@ public final class ChatRoom {
     private static final String INBOUND = Inbound.class.getName();
     /** Set once the bus carried the client's join, so its leave is announced too (and only then). */
     private static final String ANNOUNCED = ChatRoom.class.getName() + ".announced";
-    /** Set with the id and removed by the close callback: {@link #present} counts the sessions that have it. */
-    private static final String PRESENT = ChatRoom.class.getName() + ".present";
 
     /** How long a stop waits for clients to answer the closes the drain sent. */
     private static final Duration CLOSES_ANSWERED = Duration.ofSeconds(2);
@@ -54,8 +53,8 @@ public final class ChatRoom {
     private final V1Requests v1;
     private final Bus bus;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Clients that were given an id and whose close has not been reported yet. */
-    private final AtomicInteger present = new AtomicInteger();
+    /** Clients that were given an id and whose leave has not been handled yet (a stop waits for them). */
+    private final Set<Session> present = ConcurrentHashMap.newKeySet();
 
     /**
      * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
@@ -153,8 +152,10 @@ public final class ChatRoom {
             return;
         }
         session.getUserProperties().put(ID, id);
-        session.getUserProperties().put(PRESENT, Boolean.TRUE);
-        present.incrementAndGet();
+        present.add(session);
+        if (!session.isOpen()) {
+            present.remove(session); // its close was reported while it waited for an id: left() has run
+        }
         Member.attach(session, id);
         Heartbeat.attach(session);
         metrics.accepted();
@@ -236,9 +237,6 @@ public final class ChatRoom {
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
         metrics.closed(reason.getCloseCode().getCode());
-        if (session.getUserProperties().remove(PRESENT) != null) {
-            present.decrementAndGet();
-        }
         Integer id = (Integer) session.getUserProperties().get(ID);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
         timeline.leave(session, id, () -> {
@@ -251,8 +249,12 @@ public final class ChatRoom {
                                 + ChatLines.cutForLog(reason.getReasonPhrase()));
             }
         });
-        if (session.getUserProperties().remove(ANNOUNCED) != null) {
-            bus.publish(new BusEvent.Left(id));
+        try {
+            if (session.getUserProperties().remove(ANNOUNCED) != null) {
+                bus.publish(new BusEvent.Left(id));
+            }
+        } finally {
+            present.remove(session); // last: a stop waiting for it closes the bus only after the leave is out
         }
     }
 
@@ -288,9 +290,9 @@ public final class ChatRoom {
         admission.startDraining();
         try {
             Drain.run(settings.operations().drainTimeout());
-            // A close is reported when the client answers it, after the drain sent it: wait for those reports,
-            // so the leaves go out on the bus (to the other nodes) before it closes.
-            Drain.awaitClosed(present::get, CLOSES_ANSWERED);
+            // A container may report a close it sent later, on another thread (when the connection ends): wait
+            // for those leaves, so they go out on the bus (to the other nodes) before it closes.
+            Drain.awaitClosed(present::size, CLOSES_ANSWERED);
         } finally {
             // Whatever the drain did, the room's thread ends and every client hears the 1001: a second call
             // would do nothing.

@@ -45,15 +45,15 @@ public final class Drain {
     }
 
     /**
-     * Waits, for at most {@code limit}, until {@code open} says no client is left whose close is unanswered:
-     * a container reports a close it sent once the client answers it (or the connection ends), and only then
-     * is the client gone. Polled, as the drain is.
+     * Waits, for at most {@code limit}, until {@code open} says no client is left whose close is unreported:
+     * a container may report a close it sent only when the connection ends, and only then is the client gone.
+     * Polled, as the drain is.
      */
     public static void awaitClosed(IntSupplier open, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (open.getAsInt() > 0) {
             if (!pauseBefore(deadline)) {
-                LOG.log(Level.DEBUG, () -> open.getAsInt() + " clients did not answer their close within " + limit);
+                LOG.log(Level.DEBUG, () -> open.getAsInt() + " clients' closes were not reported within " + limit);
                 return;
             }
         }
