@@ -23,14 +23,27 @@ final class FrameCheck {
     private final byte[] header = new byte[14];
     private int have;
     private long skip;
+    /** Set once a frame broke a rule: whatever follows is no longer followed, only dropped. */
+    private boolean broken;
 
     /** @param maxDataFrame the largest data frame payload to let through: the largest message allowed */
     FrameCheck(long maxDataFrame) {
         this.maxDataFrame = maxDataFrame;
     }
 
+    /** Whether a frame broke a rule: the connection is being closed, and nothing more of it may reach Tyrus. */
+    boolean isBroken() {
+        return broken;
+    }
+
     /** Scans {@code buffer} without moving its position: the close to answer with as soon as a frame breaks a rule. */
     Optional<CloseReason> check(Buffer buffer) {
+        Optional<CloseReason> breach = scan(buffer);
+        broken |= breach.isPresent();
+        return breach;
+    }
+
+    private Optional<CloseReason> scan(Buffer buffer) {
         int position = buffer.position();
         int limit = buffer.limit();
         while (position < limit) {

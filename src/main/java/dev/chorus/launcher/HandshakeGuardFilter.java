@@ -114,6 +114,10 @@ final class HandshakeGuardFilter extends BaseFilter {
      */
     private static NextAction checkFrames(FilterChainContext ctx) {
         FrameCheck frames = FRAMES.get(ctx.getConnection());
+        if (frames != null && frames.isBroken()) {
+            // The rest of a refused frame (or whatever follows it) while Tyrus closes: dropped, never parsed.
+            return ctx.getStopAction();
+        }
         Optional<CloseReason> broken = frames == null || !(ctx.getMessage() instanceof HttpContent content)
                 ? Optional.empty()
                 : frames.check(content.getContent());
@@ -132,14 +136,20 @@ final class HandshakeGuardFilter extends BaseFilter {
                 reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
         org.glassfish.tyrus.spi.Connection tyrus = TYRUS.get(connection);
-        if (tyrus != null) {
-            // Tyrus sends the close frame, and the endpoint hears this reason (the closes metric, the leave).
-            tyrus.close(reason);
-        } else {
+        if (tyrus == null) {
             // Frames in the upgrade request's own read: Tyrus has no connection yet.
             connection.write(Buffers.wrap(ctx.getMemoryManager(), Frames.close(reason)));
+            connection.close();
+            return ctx.getStopAction();
         }
-        connection.close();
+        try {
+            // Tyrus sends the close frame, the endpoint hears this reason (the closes metric, the leave), and
+            // Tyrus ends the connection after that frame, in its own write order.
+            tyrus.close(reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Tyrus could not close " + address(connection) + ": " + e);
+            connection.close();
+        }
         return ctx.getStopAction();
     }
 

@@ -27,11 +27,11 @@ final class ServerLogOnFailure implements TestExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Path log = ServerConsole.ofThisRun().serverLog();
         try {
+            Path log = ServerConsole.ofThisRun().serverLog();
             failure.addSuppressed(new ServerLog(log + ", what matters of its end:\n" + worthShowing(tail(log))));
         } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(new ServerLog("could not read " + log + ": " + e));
+            failure.addSuppressed(new ServerLog("no container log to show: " + e));
         }
         throw failure;
     }
@@ -50,8 +50,9 @@ final class ServerLogOnFailure implements TestExecutionExceptionHandler {
 
     private static String tail(Path log) throws IOException {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long start = Math.max(0, file.length() - TAIL_BYTES);
-            byte[] bytes = new byte[(int) (file.length() - start)];
+            long length = file.length();
+            long start = Math.max(0, length - TAIL_BYTES);
+            byte[] bytes = new byte[(int) (length - start)];
             file.seek(start);
             file.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8);
