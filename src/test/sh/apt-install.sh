@@ -15,9 +15,18 @@ apt_install() {
     command -v apt-get >/dev/null || fail "no apt-get here (not Debian?), so cannot install $PACKAGES"
     echo "$WHO: installing $PACKAGES"
     export DEBIAN_FRONTEND=noninteractive
-    # Another apt run on the same machine holds the dpkg lock for a while: wait for it rather than fail.
-    if ! apt-get -o DPkg::Lock::Timeout=600 install -y -q "$@"; then
-        apt-get -o DPkg::Lock::Timeout=600 update -q || fail "apt-get update failed"
-        apt-get -o DPkg::Lock::Timeout=600 install -y -q "$@" || fail "apt-get install failed"
-    fi
+    # Another apt run on the same machine holds the dpkg lock for a while: wait for it rather than fail. A mirror
+    # can fail a download for a moment (a timeout, a hash sum mismatch while it syncs): apt retries each
+    # download, and the whole update-and-install is tried again after a pause before the build gives up.
+    local apt=(apt-get -q -o DPkg::Lock::Timeout=600 -o Acquire::Retries=5)
+    "${apt[@]}" install -y "$@" && return 0
+    local attempt
+    for attempt in 1 2 3; do
+        if "${apt[@]}" update && "${apt[@]}" install -y "$@"; then
+            return 0
+        fi
+        echo "$WHO: apt-get failed (attempt $attempt of 3)" >&2
+        [[ $attempt -lt 3 ]] && sleep $((attempt * 15))
+    done
+    fail "apt-get update and install failed three times"
 }
