@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
@@ -55,6 +56,8 @@ public final class ChatRoom {
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Clients that were given an id and whose leave has not been handled yet (a stop waits for them). */
     private final Set<Session> present = ConcurrentHashMap.newKeySet();
+    /** Held from a newcomer's id to its join's publication (fair: newcomers are let in in arrival order). */
+    private final ReentrantLock joining = new ReentrantLock(true);
 
     /**
      * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
@@ -143,6 +146,18 @@ public final class ChatRoom {
     public void join(Session session) {
         // First: frames may arrive even if it is turned away below, and they are then dropped unread.
         session.getUserProperties().put(INBOUND, new Inbound(settings.inboundLimits()));
+        // One join at a time, from its id to its place on the bus: this node's joins reach the bus in id order,
+        // so client 1 always hears of client 2's join (two clients connecting at once could otherwise reach the
+        // bus the other way round, and client 1 would count as the later one and never hear of client 2).
+        joining.lock();
+        try {
+            enter(session);
+        } finally {
+            joining.unlock();
+        }
+    }
+
+    private void enter(Session session) {
         int id;
         try {
             id = bus.nextId();

@@ -41,7 +41,7 @@ class TimelineTest {
         Session a = openSession(1, toA);
         Session b = openSession(2, toB);
         try {
-            // A becomes a member first, but B's join reaches the bus first (another node, or a slow thread).
+            // A becomes a member first, but B's join reaches the bus first (from another node).
             timeline.join(a, 1, OptionalLong.empty());
             timeline.join(b, 2, OptionalLong.empty());
             timeline.joined(2);

@@ -80,6 +80,71 @@ public interface ChatContract {
         }
     }
 
+    /**
+     * Clients that connect at the same moment still join one after the other, in id order: each hears of the
+     * joins after its own and of none before it, so the client with the lowest id hears every greeting and the
+     * highest only its own. A watcher that joined first hears all of them, so every greeting is queued before
+     * anyone speaks; then each client learns its id from its own line and counts the greetings before it.
+     */
+    @Test
+    default void clientsConnectingAtOnceAreGreetedInIdOrder() throws Exception {
+        int count = 8;
+        ExecutorService connectors = Executors.newFixedThreadPool(count);
+        List<RawSocket> clients = new ArrayList<>();
+        try (Peer watcher = Peer.join(chatUri())) {
+            CyclicBarrier start = new CyclicBarrier(count);
+            List<Future<RawSocket>> connecting = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                connecting.add(connectors.submit(() -> {
+                    start.await(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+                    return RawSocket.upgrade(chatUri());
+                }));
+            }
+            for (Future<RawSocket> connected : connecting) {
+                clients.add(connected.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            for (int i = 0; i < count; i++) {
+                watcher.expect(GREETING);
+            }
+            Map<Integer, Integer> greetingsById = new java.util.TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                Introduced heard = sayAndCountGreetings(clients.get(i), "whoami " + i);
+                greetingsById.put(heard.id(), heard.greetings());
+            }
+            List<Integer> expected = new ArrayList<>();
+            for (int greetings = count; greetings >= 1; greetings--) {
+                expected.add(greetings);
+            }
+            assertEquals(
+                    expected, List.copyOf(greetingsById.values()), () -> "greetings heard, by id: " + greetingsById);
+        } finally {
+            connectors.shutdownNow();
+            for (RawSocket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** A client's id, learnt from its own line, and how many greetings it heard before that line. */
+    record Introduced(int id, int greetings) {}
+
+    /** Says {@code text} and reads up to its echo, counting the greetings on the way. */
+    private static Introduced sayAndCountGreetings(RawSocket client, String text) throws Exception {
+        client.sendText(text);
+        int greetings = 0;
+        Pattern echo = Pattern.compile("Client\\((\\d+)\\) said: " + Pattern.quote(text));
+        while (true) {
+            String line = client.readFrame().text();
+            Matcher own = echo.matcher(line);
+            if (own.matches()) {
+                return new Introduced(Integer.parseInt(own.group(1)), greetings);
+            }
+            if (line.equals(GREETING)) {
+                greetings++;
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ä é ß", "€ 中文 ☃", "😀 𝄞 🎉", "mixed: a ä € 😀"})
     default void nonAsciiTextArrivesIntact(String text) throws Exception {
