@@ -2,6 +2,7 @@ package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outgoing;
+import dev.chorus.broadcast.SendBatch;
 import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.bus.BusUnavailable;
@@ -149,12 +150,15 @@ public final class ChatRoom {
         // One join at a time, from its id to its place on the bus: this node's joins reach the bus in id order,
         // so client 1 always hears of client 2's join (two clients connecting at once could otherwise reach the
         // bus the other way round, and client 1 would count as the later one and never hear of client 2).
-        joining.lock();
-        try {
-            enter(session);
-        } finally {
-            joining.unlock();
-        }
+        // The writes its turns start wait for the batch to close, after the lock: the next newcomer need not.
+        SendBatch.run(() -> {
+            joining.lock();
+            try {
+                enter(session);
+            } finally {
+                joining.unlock();
+            }
+        });
     }
 
     private void enter(Session session) {
