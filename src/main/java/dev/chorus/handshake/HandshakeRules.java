@@ -9,8 +9,9 @@ import java.util.function.IntSupplier;
  * Decides whether a WebSocket upgrade request may proceed, before any upgrade happens: RFC 6455's method,
  * connection, key and version rules, the Origin allow-list and the connection caps (in all and per remote
  * address). Malformed requests get 400, a wrong version 426 with the version we speak, a foreign origin 403,
- * a full server 503. The caps count clients already connected: upgrades that arrive at the same moment may
- * together go a few over.
+ * a full server 503. The caps are checked against the counts the caller gives: the launcher checks and counts
+ * an upgrade in one step, so its caps hold exactly; a WAR counts the clients already in, so there upgrades that
+ * arrive at the same moment may together go a few over.
  */
 public final class HandshakeRules {
 

@@ -96,16 +96,29 @@ final class HandshakeGuardFilter extends BaseFilter {
             return ctx.getInvokeAction();
         }
         String address = address(connection);
-        Optional<Rejection> rejection = rules.check(upgrade, counts.total(), () -> counts.perAddress(address));
+        Optional<Rejection> rejection = admit(upgrade, address);
         if (rejection.isPresent()) {
             refuse(ctx, request, address, rejection.get());
             return ctx.getStopAction();
         }
-        deadlines.disarm(connection);
         UPGRADED.set(connection, Boolean.TRUE);
+        deadlines.disarm(connection);
         FRAMES.set(connection, new FrameCheck(maxMessageBytes));
-        counts.opened(address);
         return checkFrames(ctx); // frames sent in the same read as the request come as its content
+    }
+
+    /**
+     * Applies the rules and, if they pass, counts the connection as open, in one step: upgrades that arrive
+     * together are let in one by one, so the caps hold exactly (a close only ever lowers the counts).
+     */
+    private Optional<Rejection> admit(UpgradeRequest upgrade, String address) {
+        synchronized (counts) {
+            Optional<Rejection> rejection = rules.check(upgrade, counts.total(), () -> counts.perAddress(address));
+            if (rejection.isEmpty()) {
+                counts.opened(address);
+            }
+            return rejection;
+        }
     }
 
     /**

@@ -16,8 +16,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -95,6 +101,42 @@ class LauncherHandshakeTest implements HandshakeContract {
             assertTrue(head.startsWith("HTTP/1.1 503"), head);
             only.sendText("the one inside is still served");
             assertEquals(0x1, only.readFrame().opcode());
+        }
+    }
+
+    /** Upgrades that arrive together are checked and counted one by one: the cap lets in exactly its number. */
+    @Test
+    void upgradesArrivingTogetherNeverGoOverTheCap() throws Exception {
+        int cap = 5;
+        int attempts = 40;
+        ExecutorService clients = Executors.newFixedThreadPool(attempts);
+        List<RawSocket> admitted = Collections.synchronizedList(new ArrayList<>());
+        List<String> refused = Collections.synchronizedList(new ArrayList<>());
+        try (ChorusServer capped = TestServers.start(Map.of(Setting.MAX_CONNECTIONS, Integer.toString(cap)))) {
+            CyclicBarrier start = new CyclicBarrier(attempts);
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                all.add(clients.submit(() -> {
+                    start.await(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+                    try {
+                        admitted.add(RawSocket.upgrade(capped.uri()));
+                    } catch (RawSocket.Refused e) {
+                        refused.add(e.head().lines().findFirst().orElse(""));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> attempt : all) {
+                attempt.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertEquals(cap, admitted.size(), () -> "admitted " + admitted.size() + ", refused " + refused);
+            assertEquals(attempts - cap, refused.size());
+            assertTrue(refused.stream().allMatch(line -> line.startsWith("HTTP/1.1 503")), refused::toString);
+        } finally {
+            clients.shutdownNow();
+            for (RawSocket socket : admitted) {
+                socket.close();
+            }
         }
     }
 

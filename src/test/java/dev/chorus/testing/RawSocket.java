@@ -1,7 +1,5 @@
 package dev.chorus.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -76,8 +74,27 @@ public final class RawSocket implements AutoCloseable {
         raw.out.write(request.getBytes(StandardCharsets.US_ASCII));
         raw.out.flush();
         String head = raw.readHead();
-        assertTrue(head.startsWith("HTTP/1.1 101"), () -> "expected 101 Switching Protocols, got: " + head);
+        if (!head.startsWith("HTTP/1.1 101")) {
+            raw.close();
+            throw new Refused(head);
+        }
         return raw;
+    }
+
+    /** The server answered an upgrade with something other than {@code 101 Switching Protocols}. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String head;
+
+        Refused(String head) {
+            super("expected 101 Switching Protocols, got: " + head);
+            this.head = head;
+        }
+
+        /** The status line and headers the server answered with. */
+        public String head() {
+            return head;
+        }
     }
 
     private String readHead() throws IOException {
