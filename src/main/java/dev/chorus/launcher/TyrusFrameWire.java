@@ -25,7 +25,7 @@ import org.glassfish.tyrus.core.TyrusWebSocket;
  *
  * <p>A client with a backlog (a join storm queues one greeting per newcomer for everyone) gets the queued frames
  * back to back in one write, up to 8 KiB (so a write in flight holds little memory), instead of one write per
- * message.
+ * message; the buffers for those writes are reused ({@link WriteBuffers}).
  *
  * <p>The socket sits in a package-private field of Tyrus's remote endpoint; if a Tyrus version moves it, Chorus
  * falls back to the portable API. Tyrus 2.2 completes every write through a {@link CompletableFuture}; a send
@@ -35,7 +35,17 @@ final class TyrusFrameWire implements Wire {
 
     private static final System.Logger LOG = System.getLogger(TyrusFrameWire.class.getName());
 
+    /** A backlog is written in pieces of at most this many payload bytes (one socket write each). */
+    private static final int BATCH_BYTES = 8 * 1024;
+
+    /** Room for a batch's frame headers too: at most 2 bytes for each of up to 256 small messages. */
+    private static final int BATCH_BUFFER = BATCH_BYTES + 1024;
+
+    /** Enough for as many batched writes in flight as a join storm on this kind of machine keeps (~ 4.5 MiB). */
+    private static final int BUFFERS_KEPT = 512;
+
     private final VarHandle socketField;
+    private final WriteBuffers buffers = new WriteBuffers(BATCH_BUFFER, BUFFERS_KEPT);
 
     private TyrusFrameWire(VarHandle socketField) {
         this.socketField = socketField;
@@ -65,14 +75,11 @@ final class TyrusFrameWire implements Wire {
         if (!(remote instanceof TyrusRemoteEndpoint tyrus)) {
             return Wire.PORTABLE.connect(session);
         }
-        return new FrameSender((TyrusWebSocket) socketField.get(tyrus));
+        return new FrameSender((TyrusWebSocket) socketField.get(tyrus), buffers);
     }
 
     /** Writes ready-made frames to one Tyrus socket: one message's, or a backlog's back to back in one write. */
-    private record FrameSender(TyrusWebSocket socket) implements Sender {
-
-        /** A backlog is written in pieces of at most this many payload bytes (one socket write each). */
-        private static final int BATCH_BYTES = 8 * 1024;
+    private record FrameSender(TyrusWebSocket socket, WriteBuffers buffers) implements Sender {
 
         @Override
         public void send(Outgoing message, SendHandler handler) {
@@ -91,11 +98,16 @@ final class TyrusFrameWire implements Wire {
             for (int i = 0; i < batch.size(); i++) {
                 size += batch.get(i).frameSize();
             }
-            ByteBuffer joined = ByteBuffer.allocate(size);
+            ByteBuffer joined = buffers.take(size);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).copyFrameTo(joined);
             }
-            write(joined.flip(), handler);
+            write(joined.flip(), result -> {
+                if (result.isOK()) {
+                    buffers.give(joined); // written: Grizzly holds it no more (after a failure it might)
+                }
+                handler.onResult(result);
+            });
         }
 
         private void write(ByteBuffer frames, SendHandler handler) {
