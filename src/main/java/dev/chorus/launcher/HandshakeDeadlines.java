@@ -39,16 +39,20 @@ final class HandshakeDeadlines implements AutoCloseable {
         pending.put(connection, System.nanoTime() + timeoutNanos);
     }
 
-    /** The connection is upgraded or gone: no deadline any more. */
-    void disarm(Connection<?> connection) {
-        pending.remove(connection);
+    /**
+     * The connection is upgraded or gone: no deadline any more.
+     *
+     * @return false if it had no deadline: it was never armed, or its deadline passed and it is being dropped
+     */
+    boolean disarm(Connection<?> connection) {
+        return pending.remove(connection) != null;
     }
 
     private void sweep() {
         long now = System.nanoTime();
         pending.forEach((connection, deadline) -> {
-            if (now - deadline > 0) {
-                pending.remove(connection);
+            // Only if it is still armed: a connection disarmed meanwhile (its upgrade went through) stays.
+            if (now - deadline > 0 && pending.remove(connection, deadline)) {
                 LOG.log(Level.DEBUG, () -> "Dropping " + connection.getPeerAddress() + ": no complete request in time");
                 connection.closeSilently();
             }

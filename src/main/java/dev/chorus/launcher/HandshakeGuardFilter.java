@@ -95,6 +95,12 @@ final class HandshakeGuardFilter extends BaseFilter {
             deadlines.arm(connection); // a plain HTTP request: the next one has the same time to come
             return ctx.getInvokeAction();
         }
+        if (!deadlines.disarm(connection)) {
+            // Its deadline passed meanwhile: the sweeper is closing it, and a count taken now would never be
+            // given back (its close may already have been handled, before it counted as upgraded).
+            connection.closeSilently();
+            return ctx.getStopAction();
+        }
         String address = address(connection);
         Optional<Rejection> rejection = admit(upgrade, address);
         if (rejection.isPresent()) {
@@ -102,7 +108,6 @@ final class HandshakeGuardFilter extends BaseFilter {
             return ctx.getStopAction();
         }
         UPGRADED.set(connection, Boolean.TRUE);
-        deadlines.disarm(connection);
         FRAMES.set(connection, new FrameCheck(maxMessageBytes));
         return checkFrames(ctx); // frames sent in the same read as the request come as its content
     }
