@@ -31,6 +31,20 @@ public final class SendBatch {
         }
     }
 
+    /**
+     * Starts the sends held back so far in this thread's open batch (if any), before it closes: for a thread
+     * that is about to wait on the network, so that nobody's delivery waits with it.
+     */
+    public static void flush() {
+        List<Outbox> started = OPEN.get();
+        if (started == null || started.isEmpty()) {
+            return;
+        }
+        List<Outbox> now = new ArrayList<>(started);
+        started.clear(); // sends held back while these start are left to the batch
+        now.forEach(Outbox::send);
+    }
+
     /** Leaves {@code outbox}'s first send to this thread's open batch; false if none is open. */
     static boolean holdBack(Outbox outbox) {
         List<Outbox> started = OPEN.get();

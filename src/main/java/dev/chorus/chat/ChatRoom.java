@@ -183,6 +183,9 @@ public final class ChatRoom {
                 ChorusV1.isSpokenBy(session) ? v1.join(session, id) : timeline.join(session, id, OptionalLong.empty());
         if (member) {
             session.getUserProperties().put(ANNOUNCED, Boolean.TRUE);
+            // With Redis, publishing waits on the network: the welcome (and whatever else this thread queued)
+            // goes out first. The one bus in this JVM delivers the join at once, and its greetings wait for the batch.
+            SendBatch.flush();
             bus.publish(new BusEvent.Joined(id));
         }
     }

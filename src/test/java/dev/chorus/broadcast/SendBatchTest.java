@@ -53,6 +53,37 @@ class SendBatchTest {
     }
 
     @Test
+    void aFlushStartsWhatWasHeldBackAndTheBatchHoldsWhatComesAfter() {
+        RecordingWire otherWire = new RecordingWire();
+        Outbox other = new Outbox(otherWire, new OutboxLimits(1024, 10, Duration.ofSeconds(10)), "Client(2)");
+        List<String> afterFlush = new ArrayList<>();
+        List<String> otherAfterOffer = new ArrayList<>();
+
+        SendBatch.run(() -> {
+            outbox.offer(Outgoing.text("a"));
+            SendBatch.flush();
+            afterFlush.addAll(wire.sent);
+            other.offer(Outgoing.text("b"));
+            otherAfterOffer.addAll(otherWire.sent);
+        });
+
+        assertEquals(List.of("a"), afterFlush, "the flush started the held-back send");
+        assertEquals(List.of(), otherAfterOffer, "an offer after the flush is held by the batch again");
+        assertEquals(List.of("b"), otherWire.sent, "and sent when it closes");
+        outbox.close();
+        other.close();
+    }
+
+    @Test
+    void aFlushOutsideABatchDoesNothing() {
+        SendBatch.flush();
+        outbox.offer(Outgoing.text("a"));
+
+        assertEquals(List.of("a"), wire.sent);
+        outbox.close();
+    }
+
+    @Test
     void anOutboxClosedBeforeTheBatchEndsSendsNothing() {
         SendBatch.run(() -> {
             outbox.offer(Outgoing.text("a"));

@@ -14,9 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,23 +92,25 @@ public interface ChatContract {
     default void clientsConnectingAtOnceAreGreetedInIdOrder() throws Exception {
         int count = 8;
         ExecutorService connectors = Executors.newFixedThreadPool(count);
-        List<RawSocket> clients = new ArrayList<>();
+        // Each connector adds its socket as soon as it has one, so a failure part-way still closes them all.
+        List<RawSocket> clients = Collections.synchronizedList(new ArrayList<>());
         try (Peer watcher = Peer.join(chatUri())) {
             CyclicBarrier start = new CyclicBarrier(count);
-            List<Future<RawSocket>> connecting = new ArrayList<>();
+            List<Future<?>> connecting = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 connecting.add(connectors.submit(() -> {
                     start.await(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
-                    return RawSocket.upgrade(chatUri());
+                    clients.add(RawSocket.upgrade(chatUri()));
+                    return null;
                 }));
             }
-            for (Future<RawSocket> connected : connecting) {
-                clients.add(connected.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS));
+            for (Future<?> connected : connecting) {
+                connected.get(2 * Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
             }
             for (int i = 0; i < count; i++) {
                 watcher.expect(GREETING);
             }
-            Map<Integer, Integer> greetingsById = new java.util.TreeMap<>();
+            Map<Integer, Integer> greetingsById = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 Introduced heard = sayAndCountGreetings(clients.get(i), "whoami " + i);
                 greetingsById.put(heard.id(), heard.greetings());
@@ -119,8 +123,10 @@ public interface ChatContract {
                     expected, List.copyOf(greetingsById.values()), () -> "greetings heard, by id: " + greetingsById);
         } finally {
             connectors.shutdownNow();
-            for (RawSocket client : clients) {
-                client.close();
+            synchronized (clients) {
+                for (RawSocket client : clients) {
+                    client.close();
+                }
             }
         }
     }
