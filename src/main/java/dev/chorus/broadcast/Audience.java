@@ -42,7 +42,8 @@ public final class Audience {
     /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
     public static void join(Session session, String name, OutboxLimits limits) {
         session.getUserProperties().put(NAME, name);
-        session.getUserProperties().put(OUTBOX, new Outbox(wire.connect(session), limits, name, listener));
+        session.getUserProperties()
+                .put(OUTBOX, new Outbox(wire.connect(session), limits, name, listener, () -> broken(session)));
         SESSIONS.add(session);
     }
 
@@ -130,6 +131,17 @@ public final class Audience {
         if (SESSIONS.remove(session)) {
             outbox(session).ifPresent(Outbox::close);
             close(session, reason);
+        }
+    }
+
+    /**
+     * A send to {@code session} failed and its outbox closed: it leaves the audience and is closed with 1011, so
+     * it never stays connected but deaf. A peer that had already gone is closed quietly (nothing to tell it).
+     */
+    private static void broken(Session session) {
+        if (SESSIONS.remove(session)) {
+            LOG.log(Level.DEBUG, () -> "A send to " + nameOf(session) + " failed: closing it with 1011");
+            close(session, CloseReasons.INTERNAL_ERROR);
         }
     }
 

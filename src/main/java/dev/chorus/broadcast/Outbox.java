@@ -37,6 +37,8 @@ public final class Outbox {
     private final OutboxLimits limits;
     private final String peer;
     private final BroadcastListener listener;
+    /** Told once when a send fails: the peer must then be closed, or it would stay connected but deaf. */
+    private final Runnable onBroken;
     /** A queue that grew past this many entries is replaced once it empties (an ArrayDeque never shrinks). */
     private static final int SHRINK_ABOVE = 64;
     /** The most messages one write carries, however small they are. */
@@ -60,17 +62,20 @@ public final class Outbox {
      * @param peer names the peer in log lines, e.g. {@code Client(3)}
      */
     public Outbox(Wire.Sender wire, OutboxLimits limits, String peer) {
-        this(wire, limits, peer, BroadcastListener.NONE);
+        this(wire, limits, peer, BroadcastListener.NONE, () -> {});
     }
 
     /**
      * @param listener hears every message this outbox delivers
+     * @param onBroken runs once, on the thread that saw it, when a send fails: the outbox is closed by then, and
+     *     the peer must be closed too (it would otherwise stay connected and never hear anything again)
      */
-    public Outbox(Wire.Sender wire, OutboxLimits limits, String peer, BroadcastListener listener) {
+    public Outbox(Wire.Sender wire, OutboxLimits limits, String peer, BroadcastListener listener, Runnable onBroken) {
         this.wire = wire;
         this.limits = limits;
         this.peer = peer;
         this.listener = listener;
+        this.onBroken = onBroken;
         OPEN.incrementAndGet();
     }
 
@@ -109,14 +114,21 @@ public final class Outbox {
     /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
     public synchronized long close() {
         long dropped = pendingBytes;
-        if (!closed) {
-            OPEN.decrementAndGet();
+        closeOnce();
+        return dropped;
+    }
+
+    /** Closes the outbox; true only for the call that closed it. */
+    private synchronized boolean closeOnce() {
+        if (closed) {
+            return false;
         }
+        OPEN.decrementAndGet();
         closed = true;
         queue = new ArrayDeque<>(0);
         pendingBytes = 0;
         pendingMessages = 0;
-        return dropped;
+        return true;
     }
 
     /** Whether the send in flight has been unfinished for longer than the write timeout at {@code now}. */
@@ -165,12 +177,26 @@ public final class Outbox {
                 } else {
                     wire.sendAll(next, send);
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // a container's encoder throws Errors too (Payara, on a lone surrogate)
+                refused(e);
                 send.onResult(new SendResult(e));
             }
             if (send.callerReturnsFirst()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * A send the container refused outright. Tyrus says "closed" with an IllegalStateException (routine: the
+     * peer just left); anything else is a bug or a container's limit, said once (this outbox then closes) with
+     * its stack. Either way only this peer is closed (onBroken), and nobody else is held up.
+     */
+    private void refused(Throwable e) {
+        if (e instanceof IllegalStateException) {
+            LOG.log(Level.DEBUG, () -> "Send to " + peer + " refused: " + e);
+        } else {
+            LOG.log(Level.ERROR, "Sending to " + peer + " failed unexpectedly: closing it with 1011", e);
         }
     }
 
@@ -225,9 +251,12 @@ public final class Outbox {
                 listener.delivered(messages.get(i));
             }
         } else {
-            // The peer is gone or going: its close callback will follow; stop feeding it now.
+            // Usually the peer is gone or going. Either way nothing more can reach it: stop feeding it, and have it
+            // closed, so it never stays in the room connected but deaf.
             LOG.log(Level.DEBUG, () -> "Send to " + peer + " failed: " + result.getException());
-            close();
+            if (closeOnce()) {
+                onBroken.run();
+            }
         }
     }
 

@@ -280,15 +280,18 @@ public final class ChatRoom {
         }
     }
 
-    /** Something failed on this connection: a vanished peer is routine; anything else is a bug. */
+    /**
+     * Something failed on this connection: a vanished peer is routine; anything else is a bug. Either way it
+     * leaves the audience and is closed (1011), so it never stays in the room connected but deaf.
+     */
     public void failed(Session session, Throwable error) {
         if (isPeerGone(error)) {
             LOG.log(Level.DEBUG, () -> "Connection of " + name(session) + " failed: " + error);
-            return;
+        } else {
+            LOG.log(Level.ERROR, "Unexpected error on " + name(session), error);
         }
-        LOG.log(Level.ERROR, "Unexpected error on " + name(session), error);
         if (session.isOpen()) {
-            closeQuietly(session, CloseReasons.INTERNAL_ERROR);
+            Audience.dismiss(session, CloseReasons.INTERNAL_ERROR);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.chorus.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +14,10 @@ class OutboxTest {
 
     private static final int MAX_BYTES = 100;
 
+    private static final OutboxLimits LIMITS = new OutboxLimits(MAX_BYTES, 3, Duration.ofSeconds(10));
+
     private final RecordingWire wire = new RecordingWire();
-    private final Outbox outbox = new Outbox(wire, new OutboxLimits(MAX_BYTES, 3, Duration.ofSeconds(10)), "Client(1)");
+    private final Outbox outbox = new Outbox(wire, LIMITS, "Client(1)");
 
     @AfterEach
     void close() {
@@ -81,5 +85,49 @@ class OutboxTest {
         assertEquals(2, outbox.close(), "the bytes still pending");
         assertEquals(Outbox.Verdict.CLOSED, outbox.offer(Outgoing.text("c")));
         assertEquals(0, outbox.pendingMessages());
+    }
+
+    @Test
+    void aSendTheContainerFailsWithAnErrorClosesThatPeerOnceAndNothingElse() {
+        AtomicInteger broken = new AtomicInteger();
+        Wire.Sender throwing = (message, handler) -> {
+            throw new Error("the container's encoder gave up");
+        };
+        Outbox failing = new Outbox(throwing, LIMITS, "Client(3)", BroadcastListener.NONE, broken::incrementAndGet);
+
+        assertEquals(Outbox.Verdict.QUEUED, failing.offer(Outgoing.text("\ud800")), "the offer itself never throws");
+
+        assertEquals(1, broken.get(), "the peer is to be closed");
+        assertEquals(Outbox.Verdict.CLOSED, failing.offer(Outgoing.text("next")), "and is fed no more");
+        assertEquals(0, failing.pendingBytes());
+        failing.close();
+        assertEquals(1, broken.get(), "told once, however it closes after");
+    }
+
+    @Test
+    void aSendThatFailsLaterClosesThatPeerSoItNeverStaysConnectedButDeaf() {
+        AtomicInteger broken = new AtomicInteger();
+        RecordingWire later = new RecordingWire();
+        Outbox failing = new Outbox(later, LIMITS, "Client(4)", BroadcastListener.NONE, broken::incrementAndGet);
+        failing.offer(Outgoing.text("a"));
+        failing.offer(Outgoing.text("b"));
+
+        later.failOldest(new IOException("Broken pipe"));
+
+        assertEquals(1, broken.get());
+        assertEquals(List.of("a"), later.sent, "nothing more was tried");
+        assertEquals(Outbox.Verdict.CLOSED, failing.offer(Outgoing.text("c")));
+    }
+
+    @Test
+    void anOutboxClosedByItsOwnerIsNotReportedBroken() {
+        AtomicInteger broken = new AtomicInteger();
+        Outbox closed =
+                new Outbox(new RecordingWire(), LIMITS, "Client(5)", BroadcastListener.NONE, broken::incrementAndGet);
+        closed.offer(Outgoing.text("a"));
+
+        closed.close();
+
+        assertEquals(0, broken.get());
     }
 }

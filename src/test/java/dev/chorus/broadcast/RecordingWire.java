@@ -52,4 +52,9 @@ final class RecordingWire implements Wire.Sender {
     void completeOldest() {
         inFlight.remove(0).onResult(new SendResult());
     }
+
+    /** The oldest message in flight could not be written. */
+    void failOldest(Throwable why) {
+        inFlight.remove(0).onResult(new SendResult(why));
+    }
 }
