@@ -22,13 +22,17 @@ public final class Scrape {
 
     private final String text;
     private final Map<String, Double> samples = new HashMap<>();
+    /** Each sample's name and labels, in page order (for the label values a metric has). */
+    private final java.util.List<Map.Entry<String, Map<String, String>>> series = new java.util.ArrayList<>();
 
     private Scrape(String text) {
         this.text = text;
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line);
             if (!line.startsWith("#") && sample.find()) {
-                samples.put(key(sample.group(1), labels(sample.group(2))), Double.parseDouble(sample.group(3)));
+                Map<String, String> labels = labels(sample.group(2));
+                samples.put(key(sample.group(1), labels), Double.parseDouble(sample.group(3)));
+                series.add(Map.entry(sample.group(1), labels));
             }
         }
     }
@@ -51,6 +55,28 @@ public final class Scrape {
             labels.put(labelsAndValues[i], labelsAndValues[i + 1]);
         }
         return samples.getOrDefault(key(name, labels), 0.0);
+    }
+
+    /** Every value that label {@code label} of metric {@code name} takes on this page. */
+    public java.util.Set<String> labelValues(String name, String label) {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        for (Map.Entry<String, Map<String, String>> sample : series) {
+            if (sample.getKey().equals(name) && sample.getValue().containsKey(label)) {
+                values.add(sample.getValue().get(label));
+            }
+        }
+        return values;
+    }
+
+    /** The sum of every sample of metric {@code name}, whatever its labels (0 if it has none). */
+    public double sum(String name) {
+        double sum = 0;
+        for (Map.Entry<String, Map<String, String>> sample : series) {
+            if (sample.getKey().equals(name)) {
+                sum += samples.get(key(name, sample.getValue()));
+            }
+        }
+        return sum;
     }
 
     public String text() {
