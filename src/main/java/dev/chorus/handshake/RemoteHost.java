@@ -25,11 +25,17 @@ public final class RemoteHost {
         }
     }
 
+    /** Four decimal octets, each 0 to 255. */
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
     /**
-     * Digits and dots (IPv4), or hex digits, colons and dots with at least one colon (IPv6): getByName parses
-     * these itself, where anything else (a name, {@code host:port}) could start a DNS lookup.
+     * A dotted IPv4 address, or hex digits, colons and dots with at least one colon (IPv6): getByName parses
+     * these itself, where anything else (a name, {@code host:port}, {@code 999.1.1.1}) could start a DNS lookup.
+     * Addresses from forwarding headers are the client's to write, so this must never let a name through.
      */
-    private static boolean isIpLiteral(String text) {
-        return text.matches("[0-9.]+") || (text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+"));
+    static boolean isIpLiteral(String text) {
+        return IPV4.matcher(text).matches()
+                || (text.length() <= 45 && text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+"));
     }
 }
