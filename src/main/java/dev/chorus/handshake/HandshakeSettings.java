@@ -9,9 +9,19 @@ import java.time.Duration;
  * @param maxConnections open connections the server accepts in all
  * @param maxConnectionsPerAddress open connections one remote address may hold
  * @param timeout how long a connection may take to send its request headers (the launcher)
+ * @param proxies the reverse proxies whose forwarding headers name the client (the launcher)
  */
 public record HandshakeSettings(
-        OriginPolicy origins, int maxConnections, int maxConnectionsPerAddress, Duration timeout) {
+        OriginPolicy origins,
+        int maxConnections,
+        int maxConnectionsPerAddress,
+        Duration timeout,
+        TrustedProxies proxies) {
+
+    /** Who sent a request, by {@link #proxies}. */
+    public Forwarding forwarding() {
+        return new Forwarding(proxies);
+    }
 
     public HandshakeRules rules() {
         return new HandshakeRules(origins, maxConnections, maxConnectionsPerAddress);

@@ -29,6 +29,11 @@ public enum Setting {
             "require-origin",
             "false",
             "true: refuse (403) upgrades without an Origin header, i.e. non-browser clients such as the tutorial's."),
+    TRUSTED_PROXIES(
+            "trusted-proxies",
+            "",
+            "Comma-separated reverse-proxy addresses and CIDRs (launcher) whose Forwarded / X-Forwarded-For, -Proto"
+                    + " and -Host headers name the client, its scheme and host; empty: such headers are ignored."),
     MAX_CONNECTIONS("max-connections", "10000", "Open connections the server accepts in all; 503 above."),
     MAX_CONNECTIONS_PER_ADDRESS(
             "max-connections-per-address", "100", "Open connections one remote address may hold; 503 above."),

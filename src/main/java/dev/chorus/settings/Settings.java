@@ -3,6 +3,7 @@ package dev.chorus.settings;
 import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.OriginPolicy;
+import dev.chorus.handshake.TrustedProxies;
 import dev.chorus.limits.InboundLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -68,7 +69,8 @@ public record Settings(
                         OriginPolicy.parse(raw.apply(Setting.ALLOWED_ORIGINS), bool(raw, Setting.REQUIRE_ORIGIN)),
                         integer(raw, Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE),
-                        duration(raw, Setting.HANDSHAKE_TIMEOUT)),
+                        duration(raw, Setting.HANDSHAKE_TIMEOUT),
+                        trustedProxies(raw)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 TlsFiles.from(raw),
@@ -116,6 +118,16 @@ public record Settings(
             return Optional.of(uri);
         } catch (URISyntaxException e) {
             throw invalid;
+        }
+    }
+
+    private static TrustedProxies trustedProxies(Function<Setting, String> raw) {
+        String value = raw.apply(Setting.TRUSTED_PROXIES);
+        try {
+            return TrustedProxies.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(
+                    Setting.TRUSTED_PROXIES, value, "IP addresses and CIDRs, e.g. 10.0.0.0/8");
         }
     }
 
