@@ -2,9 +2,11 @@ package dev.chorus.launcher;
 
 import dev.chorus.broadcast.Frames;
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.handshake.Forwarding;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.Rejection;
+import dev.chorus.handshake.Requester;
 import dev.chorus.handshake.UpgradeRequest;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -37,6 +41,11 @@ final class HandshakeGuardFilter extends BaseFilter {
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".upgraded");
 
+    /** The client's address as the upgrade named it (behind a trusted proxy, not the proxy's): its cap slot. */
+    private static final Attribute<String> CLIENT =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+                    HandshakeGuardFilter.class.getName() + ".client");
+
     private static final Attribute<FrameCheck> FRAMES =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".frames");
@@ -51,6 +60,7 @@ final class HandshakeGuardFilter extends BaseFilter {
                     GrizzlyServerFilter.class.getName() + ".Connection");
 
     private final HandshakeRules rules;
+    private final Forwarding forwarding;
     private final ConnectionCounts counts;
     private final HandshakeDeadlines deadlines;
     private final int maxMessageBytes;
@@ -58,6 +68,7 @@ final class HandshakeGuardFilter extends BaseFilter {
     HandshakeGuardFilter(
             HandshakeSettings settings, ConnectionCounts counts, HandshakeDeadlines deadlines, int maxMessageBytes) {
         this.rules = settings.rules();
+        this.forwarding = settings.forwarding();
         this.counts = counts;
         this.deadlines = deadlines;
         this.maxMessageBytes = maxMessageBytes;
@@ -74,7 +85,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         Connection<?> connection = ctx.getConnection();
         deadlines.disarm(connection);
         if (Boolean.TRUE.equals(UPGRADED.remove(connection))) {
-            counts.closed(address(connection));
+            counts.closed(CLIENT.get(connection));
         }
         return ctx.getInvokeAction();
     }
@@ -101,12 +112,14 @@ final class HandshakeGuardFilter extends BaseFilter {
             connection.closeSilently();
             return ctx.getStopAction();
         }
-        String address = address(connection);
-        Optional<Rejection> rejection = admit(upgrade, address);
+        Requester client = forwarding.resolve(address(connection), name -> values(request, name), request.isSecure());
+        String address = client.address();
+        Optional<Rejection> rejection = admit(asSeenBy(upgrade, client), address);
         if (rejection.isPresent()) {
             refuse(ctx, request, address, rejection.get());
             return ctx.getStopAction();
         }
+        CLIENT.set(connection, address);
         UPGRADED.set(connection, Boolean.TRUE);
         FRAMES.set(connection, new FrameCheck(maxMessageBytes));
         return checkFrames(ctx); // frames sent in the same read as the request come as its content
@@ -149,7 +162,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         LOG.log(
                 Level.INFO,
                 "Closing {0}: {1} ({2,number,#})",
-                address(ctx.getConnection()),
+                client(ctx.getConnection()),
                 reason.getReasonPhrase(),
                 reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
@@ -165,7 +178,7 @@ final class HandshakeGuardFilter extends BaseFilter {
             // Tyrus ends the connection after that frame, in its own write order.
             tyrus.close(reason);
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "Tyrus could not close " + address(connection) + ": " + e);
+            LOG.log(Level.DEBUG, () -> "Tyrus could not close " + client(connection) + ": " + e);
             connection.close();
         }
         return ctx.getStopAction();
@@ -187,6 +200,29 @@ final class HandshakeGuardFilter extends BaseFilter {
                 .build();
         ctx.write(reply);
         ctx.getConnection().closeSilently();
+    }
+
+    /** The request as its client sent it: the host and scheme it asked for (a proxy's forwarding headers). */
+    private static UpgradeRequest asSeenBy(UpgradeRequest upgrade, Requester client) {
+        return new UpgradeRequest(
+                upgrade.method(),
+                name -> "Host".equalsIgnoreCase(name)
+                        ? client.host()
+                        : upgrade.header().apply(name),
+                client.secure());
+    }
+
+    /** Every value of header {@code name}, one per line it came in. */
+    private static List<String> values(HttpRequestPacket request, String name) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders().values(name).forEach(values::add);
+        return values;
+    }
+
+    /** Where {@code connection} is from, as the log names it: the client behind a trusted proxy, once known. */
+    private static String client(Connection<?> connection) {
+        String client = CLIENT.get(connection);
+        return client != null ? client : address(connection);
     }
 
     private static String address(Connection<?> connection) {

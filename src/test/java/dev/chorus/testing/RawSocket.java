@@ -51,6 +51,19 @@ public final class RawSocket implements AutoCloseable {
      * small one makes a client that stops reading stall the server's sends quickly.
      */
     public static RawSocket upgrade(URI uri, int receiveBuffer) throws IOException {
+        return upgrade(uri, receiveBuffer, java.util.Map.of());
+    }
+
+    /**
+     * Like {@link #upgrade(URI)}, with {@code headers} added to the request (a {@code Host} among them replaces
+     * the one made from {@code uri}), as a reverse proxy or a browser would send them.
+     */
+    public static RawSocket upgrade(URI uri, java.util.Map<String, String> headers) throws IOException {
+        return upgrade(uri, 0, headers);
+    }
+
+    private static RawSocket upgrade(URI uri, int receiveBuffer, java.util.Map<String, String> headers)
+            throws IOException {
         Socket socket = new Socket();
         if ("wss".equals(uri.getScheme())) {
             javax.net.ssl.SSLContext tls = TestTrust.rawContext();
@@ -65,12 +78,19 @@ public final class RawSocket implements AutoCloseable {
         RawSocket raw = new RawSocket(socket);
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
+        StringBuilder extra = new StringBuilder();
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                extra.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\n"
-                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Host: " + headers.getOrDefault("Host", uri.getHost() + ":" + uri.getPort()) + "\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+                + "Sec-WebSocket-Version: 13\r\n"
+                + extra + "\r\n";
         raw.out.write(request.getBytes(StandardCharsets.US_ASCII));
         raw.out.flush();
         String head = raw.readHead();
