@@ -1,6 +1,6 @@
 package dev.chorus.client;
 
-/** The {@code chorus client} exit codes, as listed in its {@code --help} and the README. */
+/** The {@code chorus client} exit codes, as listed in its {@code --help} and docs/client.md. */
 final class ExitCodes {
 
     static final int OK = 0;

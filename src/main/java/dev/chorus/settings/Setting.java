@@ -2,7 +2,7 @@ package dev.chorus.settings;
 
 import java.util.Locale;
 
-/** Every setting Chorus reads, with its default. The README's settings table lists exactly these. */
+/** Every setting Chorus reads, with its default. docs/configuration.md lists exactly these (DocsTest checks). */
 public enum Setting {
     HOST("host", "127.0.0.1", "Address the launcher binds (only this one)."),
     PORT("port", "9001", "TCP port of the launcher; 0 picks a free port and logs it."),

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Several launcher nodes on one Redis are one chat: the README's promise, on real processes and a real Redis. */
+/** Several launcher nodes on one Redis are one chat: docs/scale-out.md's promise, on real processes and a real Redis. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ScaleOutIT {
 

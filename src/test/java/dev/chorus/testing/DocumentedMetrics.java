@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 /**
- * The metrics the README's table documents, as the start of a sample line each must show, for the launcher
+ * The metrics docs/operations.md's table documents, as the start of a sample line each must show, for the launcher
  * and the WAR alike. {@code chorus_closes_total} has samples only once a connection has closed, and
  * {@code chorus_connections_rejected_total{reason="http-…"}} only once an upgrade was refused, so a check
  * lets a client join and leave first, and leaves the latter out.

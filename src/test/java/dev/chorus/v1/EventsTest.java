@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The exact JSON the README documents. */
+/** The exact JSON docs/protocol.md documents. */
 class EventsTest {
 
     @Test
