@@ -322,6 +322,7 @@ public final class ChatRoom {
             // Whatever the drain did, the room's thread ends and every client hears the 1001: a second call
             // would do nothing.
             housekeeper.close();
+            metrics.close();
             try {
                 // Before the clients are closed: their leaves then stay on this node, which is going away anyway.
                 bus.close();

@@ -30,7 +30,7 @@ import java.util.function.ToLongFunction;
  * Prometheus registry, so the launcher, Payara and WildFly export the same names. Per-message paths only
  * bump counters resolved up front: nothing is looked up or allocated per message.
  */
-public final class ChatMetrics implements BroadcastListener, HeartbeatListener, BusTelemetry {
+public final class ChatMetrics implements BroadcastListener, HeartbeatListener, BusTelemetry, AutoCloseable {
 
     /** The Prometheus text exposition format, version 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -70,6 +70,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     private final Counter busReceived;
     private final Timer busLag;
     private final Counter busReconnects;
+    private final ProcessMetrics process = new ProcessMetrics(registry);
 
     public ChatMetrics() {
         Gauge.builder("chorus.connections.open", Audience::size)
@@ -137,6 +138,12 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     /** The registry, e.g. to add JVM metrics or to read a meter in a test. */
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Stops what listens to the JVM for these metrics (the GC's notifications): the room is stopping. */
+    @Override
+    public void close() {
+        process.close();
     }
 
     /** Everything, in the Prometheus text format ({@link #CONTENT_TYPE}). */

@@ -45,7 +45,17 @@ public final class DocumentedMetrics {
             "chorus_bus_lag_seconds_bucket{le=",
             "chorus_bus_lag_seconds_count",
             "chorus_bus_reconnects_total",
-            "chorus_bus_reachable");
+            "chorus_bus_reachable",
+            "chorus_build_info{version=",
+            "jvm_memory_used_bytes{",
+            "jvm_gc_max_data_size_bytes",
+            "jvm_threads_live_threads",
+            "jvm_classes_loaded_classes",
+            "jvm_info{",
+            "process_cpu_usage",
+            "system_cpu_count",
+            "process_files_open_files",
+            "process_uptime_seconds");
 
     private DocumentedMetrics() {}
 
