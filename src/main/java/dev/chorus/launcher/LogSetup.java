@@ -1,5 +1,6 @@
 package dev.chorus.launcher;
 
+import dev.chorus.settings.LogFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Handler;
@@ -25,8 +26,7 @@ final class LogSetup {
     }
 
     static void apply() {
-        if (System.getProperty("java.util.logging.config.file") != null
-                || System.getProperty("java.util.logging.config.class") != null) {
+        if (userConfigured()) {
             return;
         }
         try (InputStream in = LogSetup.class.getResourceAsStream(BUNDLED)) {
@@ -36,6 +36,24 @@ final class LogSetup {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled " + BUNDLED, e);
         }
+    }
+
+    /**
+     * With {@code json}, every console handler writes one JSON object per line ({@link JsonLineFormatter});
+     * a JUL configuration of the user's own is left as it is.
+     */
+    static void useFormat(LogFormat format) {
+        if (format != LogFormat.JSON || userConfigured()) {
+            return;
+        }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(new JsonLineFormatter());
+        }
+    }
+
+    private static boolean userConfigured() {
+        return System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null;
     }
 
     /** Pushes out buffered log lines; the shutdown path halts the JVM without JUL's own cleanup. */

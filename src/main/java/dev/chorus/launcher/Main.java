@@ -80,6 +80,7 @@ public final class Main implements Callable<Integer> {
         } catch (InvalidSettingException e) {
             return fail(INVALID_SETTING, e.getMessage());
         }
+        LogSetup.useFormat(settings.logging().format());
         ChorusServer server;
         try {
             server = ChorusServer.start(settings);

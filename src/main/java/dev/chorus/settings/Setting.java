@@ -55,6 +55,11 @@ public enum Setting {
     ADMIN_PORT(
             "admin-port", "", "Serve the admin endpoints on this port of 127.0.0.1 only (launcher; 0 = a free one)."),
     ADMIN_TOKEN("admin-token", "", "Bearer token the admin endpoints require; in a WAR it turns /admin/* on."),
+    LOG_MESSAGES(
+            "log-messages",
+            "true",
+            "true: the log shows what clients say (the tutorial's Client(N) said: X); false: only how many bytes."),
+    LOG_FORMAT("log-format", "text", "Launcher log: text (one readable line per event) or json (one object per line)."),
     HISTORY(
             "history",
             "100",

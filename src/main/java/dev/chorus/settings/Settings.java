@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param operations the shutdown drain, metrics, health and admin endpoints
  * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
  * @param redis the Redis through which several nodes are one chat, or empty for this node alone
+ * @param logging what the log shows of messages, and in which format
  */
 public record Settings(
         String host,
@@ -40,7 +41,8 @@ public record Settings(
         OptionalInt plainPort,
         Operations operations,
         int history,
-        Optional<URI> redis) {
+        Optional<URI> redis,
+        Logging logging) {
 
     /**
      * Builds the settings from raw values.
@@ -77,7 +79,8 @@ public record Settings(
                 parsePlainPort(raw),
                 Operations.from(raw),
                 integer(raw, Setting.HISTORY, 0, 1_000_000),
-                redis(raw));
+                redis(raw),
+                Logging.from(raw));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */
