@@ -5,11 +5,14 @@ import dev.chorus.protocol.Utf8;
 import jakarta.websocket.CloseReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 
 /**
  * One client's incoming messages: reassembles fragments, and refuses a message that is too big (checked per
- * fragment, before the whole message is buffered), has too many fragments, or comes too fast. The container
- * calls one session's handlers one at a time, so an instance is only ever used by one thread at once.
+ * fragment, before the whole message is buffered), has too many fragments, or comes too fast, in messages or in
+ * bytes. Bytes are counted as fragments arrive, so a flood of bytes is refused before its message is complete.
+ * The container calls one session's handlers one at a time, so an instance is only ever used by one thread at
+ * once.
  */
 public final class Inbound {
 
@@ -28,17 +31,29 @@ public final class Inbound {
     private static final Pending PENDING = new Pending();
 
     private final InboundLimits limits;
+    private final LongSupplier clock;
     private final TokenBucket rate;
+    private final TokenBucket byteRate;
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     private long bytes;
     private int fragments;
 
     public Inbound(InboundLimits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** With {@code clock} (nanoseconds, as {@link System#nanoTime}) for the rates: tests pass their own. */
+    Inbound(InboundLimits limits, LongSupplier clock) {
         this.limits = limits;
+        this.clock = clock;
+        long now = clock.getAsLong();
         this.rate = limits.messagesPerSecond() == 0
                 ? null
-                : new TokenBucket(limits.messagesPerSecond(), limits.burst(), System.nanoTime());
+                : new TokenBucket(limits.messagesPerSecond(), limits.burst(), now);
+        this.byteRate = limits.bytesPerSecond() == 0
+                ? null
+                : new TokenBucket(limits.bytesPerSecond(), limits.byteBucket(), now);
     }
 
     /** A fragment of a text message ({@code last} ends it). */
@@ -83,13 +98,16 @@ public final class Inbound {
         if (fragments > limits.maxFragments()) {
             return refuse(CloseReasons.TOO_MANY_FRAGMENTS);
         }
+        if (byteRate != null && !byteRate.tryTake(partBytes, clock.getAsLong())) {
+            return refuse(CloseReasons.BYTE_RATE_LIMITED);
+        }
         return null;
     }
 
     private Result complete(Object message) {
         bytes = 0;
         fragments = 0;
-        if (rate != null && !rate.tryTake(System.nanoTime())) {
+        if (rate != null && !rate.tryTake(clock.getAsLong())) {
             return new Refused(CloseReasons.RATE_LIMITED);
         }
         return new Complete(message);

@@ -86,8 +86,11 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
                             .tag("reason", refusal.label())
                             .register(registry));
         }
-        for (CloseReason limit :
-                List.of(CloseReasons.TOO_BIG, CloseReasons.TOO_MANY_FRAGMENTS, CloseReasons.RATE_LIMITED)) {
+        for (CloseReason limit : List.of(
+                CloseReasons.TOO_BIG,
+                CloseReasons.TOO_MANY_FRAGMENTS,
+                CloseReasons.RATE_LIMITED,
+                CloseReasons.BYTE_RATE_LIMITED)) {
             limitsCrossed.put(limit.getReasonPhrase(), limitCounter(limit.getReasonPhrase()));
         }
         received = new Traffic(registry, "received", "from clients");

@@ -78,8 +78,8 @@ class MetricsTest {
 
     @Test
     void aSlowConsumerIsCountedAsAnEvictionAndAClose1008() throws Exception {
-        try (ChorusServer server =
-                        TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"));
+        try (ChorusServer server = TestServers.start(
+                        Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"));
                 Peer sender = Peer.join(server.uri())) {
             RawSocket stalled = RawSocket.upgrade(server.uri(), 4096);
             Scrape before = Scrape.of(metrics(server));
