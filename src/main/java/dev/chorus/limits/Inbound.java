@@ -30,12 +30,16 @@ public final class Inbound {
 
     private static final Pending PENDING = new Pending();
 
+    /** The most a reassembly buffer keeps between messages (chars or bytes); a larger one is let go. */
+    static final int KEEP = 8 * 1024;
+
     private final InboundLimits limits;
     private final LongSupplier clock;
     private final TokenBucket rate;
     private final TokenBucket byteRate;
-    private final StringBuilder text = new StringBuilder();
-    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    // The fragments so far: made on a message's first fragment, emptied or let go by release().
+    private StringBuilder text;
+    private Bytes binary;
     private long bytes;
     private int fragments;
 
@@ -62,12 +66,18 @@ public final class Inbound {
         if (refused != null) {
             return refused;
         }
+        if (last && fragments == 1) {
+            return complete(part); // unfragmented, as most are: nothing to reassemble
+        }
+        if (text == null) {
+            text = new StringBuilder(part.length());
+        }
         text.append(part);
         if (!last) {
             return PENDING;
         }
         String whole = text.toString();
-        text.setLength(0);
+        release();
         return complete(whole);
     }
 
@@ -80,13 +90,24 @@ public final class Inbound {
         ByteBuffer view = part.duplicate();
         byte[] chunk = new byte[view.remaining()];
         view.get(chunk);
+        if (last && fragments == 1) {
+            return complete(ByteBuffer.wrap(chunk).asReadOnlyBuffer());
+        }
+        if (binary == null) {
+            binary = new Bytes(chunk.length);
+        }
         binary.write(chunk, 0, chunk.length);
         if (!last) {
             return PENDING;
         }
         ByteBuffer whole = ByteBuffer.wrap(binary.toByteArray()).asReadOnlyBuffer();
-        binary.reset();
+        release();
         return complete(whole);
+    }
+
+    /** How much the reassembly buffers hold on to between messages: chars of text plus bytes of binary. */
+    int retained() {
+        return (text == null ? 0 : text.capacity()) + (binary == null ? 0 : binary.capacity());
     }
 
     private Result count(long partBytes) {
@@ -114,8 +135,40 @@ public final class Inbound {
     }
 
     private Result refuse(CloseReason reason) {
-        text.setLength(0);
-        binary.reset();
+        bytes = 0;
+        fragments = 0;
+        release();
         return new Refused(reason);
+    }
+
+    /**
+     * Empties the buffers after a message, and lets go of one grown past {@link #KEEP}: a buffer keeps its peak
+     * capacity, and one large message must not cost its size for the rest of the connection.
+     */
+    private void release() {
+        if (text != null) {
+            text.setLength(0);
+            if (text.capacity() > KEEP) {
+                text = null;
+            }
+        }
+        if (binary != null) {
+            binary.reset();
+            if (binary.capacity() > KEEP) {
+                binary = null;
+            }
+        }
+    }
+
+    /** A byte buffer that tells its capacity. */
+    private static final class Bytes extends ByteArrayOutputStream {
+
+        Bytes(int size) {
+            super(size);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
     }
 }

@@ -2,13 +2,14 @@ package dev.chorus.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.protocol.CloseReasons;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Inbound's byte rate, with a clock the test moves by hand. */
+/** Inbound's byte rate, with a clock the test moves by hand, and what its reassembly buffers keep. */
 class InboundTest {
 
     private static final long SECOND = 1_000_000_000L;
@@ -90,5 +91,46 @@ class InboundTest {
         assertEquals(CloseReasons.RATE_LIMITED, refused.reason());
         now.addAndGet(SECOND);
         assertInstanceOf(Inbound.Complete.class, inbound.text("d", true));
+    }
+
+    @Test
+    void aLargeFragmentedMessageLeavesNoBufferBehind() {
+        Inbound inbound = inbound();
+        assertInstanceOf(Inbound.Pending.class, inbound.text("a".repeat(40 * KIB), false));
+        assertTrue(inbound.retained() >= 40 * KIB, () -> "while pending: " + inbound.retained());
+        String whole = ((Inbound.Complete) inbound.text("b".repeat(20 * KIB), true))
+                .message()
+                .toString();
+        assertEquals(60 * KIB, whole.length());
+        assertEquals(0, inbound.retained());
+        assertInstanceOf(Inbound.Pending.class, inbound.binary(ByteBuffer.allocate(40 * KIB), false));
+        assertInstanceOf(Inbound.Complete.class, inbound.binary(ByteBuffer.allocate(20 * KIB), true));
+        assertEquals(0, inbound.retained());
+    }
+
+    @Test
+    void aRefusedLargeMessageLeavesNoBufferBehind() {
+        Inbound inbound = inbound();
+        assertInstanceOf(Inbound.Pending.class, inbound.binary(ByteBuffer.allocate(60 * KIB), false));
+        assertInstanceOf(Inbound.Refused.class, inbound.binary(ByteBuffer.allocate(10 * KIB), false));
+        assertEquals(0, inbound.retained());
+    }
+
+    @Test
+    void smallFragmentedMessagesKeepOnlyASmallBuffer() {
+        Inbound inbound = inbound();
+        for (int i = 0; i < 10; i++) {
+            inbound.text("x".repeat(100), false);
+            assertInstanceOf(Inbound.Complete.class, inbound.text("y".repeat(100), true));
+            assertTrue(inbound.retained() <= Inbound.KEEP, () -> "kept: " + inbound.retained());
+        }
+    }
+
+    @Test
+    void anUnfragmentedMessageNeedsNoBufferAtAll() {
+        Inbound inbound = inbound();
+        assertEquals("hello", ((Inbound.Complete) inbound.text("hello", true)).message());
+        assertInstanceOf(Inbound.Complete.class, inbound.binary(ByteBuffer.allocate(60 * KIB), true));
+        assertEquals(0, inbound.retained());
     }
 }
