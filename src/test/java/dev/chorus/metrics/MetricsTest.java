@@ -102,6 +102,21 @@ class MetricsTest {
     }
 
     @Test
+    void closeCodesOfTheClientsOwnAreCountedFoldedByThousand() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of())) {
+            for (int code : new int[] {3000, 3999, 4000, 4321, 4999}) {
+                try (RawSocket client = RawSocket.upgrade(server.uri())) {
+                    client.sendFrame(0x88, new byte[] {(byte) (code >> 8), (byte) code});
+                    assertEquals(code, client.readUntilClose().getCloseCode().getCode());
+                }
+            }
+            Scrape.awaitValue(metrics(server), 2, "chorus_closes_total", "code", "3xxx");
+            Scrape after = Scrape.awaitValue(metrics(server), 3, "chorus_closes_total", "code", "4xxx");
+            assertTrue(!after.text().contains("code=\"4321\""), after::text);
+        }
+    }
+
+    @Test
     void aClientThatNeverPongsIsCountedAsAMissedPong() throws Exception {
         Map<Setting, String> fastHeartbeat = Map.of(Setting.PING_INTERVAL, "200ms", Setting.PONG_TIMEOUT, "400ms");
         try (ChorusServer server = TestServers.start(fastHeartbeat);
