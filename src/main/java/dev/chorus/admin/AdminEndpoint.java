@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
 public final class AdminEndpoint implements OpsEndpoint {
 
     private static final System.Logger LOG = System.getLogger(AdminEndpoint.class.getName());
-    private static final Pattern CLIENT_MESSAGES = Pattern.compile("/clients/(\\d{1,9})/messages");
+    private static final Pattern CLIENT_MESSAGES = Pattern.compile("/clients/(\\d{1,19})/messages");
 
     private final BearerToken token;
     private final Supplier<Controls> controls;
@@ -54,8 +55,11 @@ public final class AdminEndpoint implements OpsEndpoint {
         if (path.equals("/clients")) {
             return only("GET", request, () -> clients(controls.get()));
         } else if (clientMessages.matches()) {
-            int id = Integer.parseInt(clientMessages.group(1));
-            return only("POST", request, () -> send(controls.get(), id, request.body()));
+            OptionalLong id = clientId(clientMessages.group(1));
+            if (id.isEmpty()) {
+                return Replies.notFound(); // past Long.MAX_VALUE: nobody's id
+            }
+            return only("POST", request, () -> send(controls.get(), id.getAsLong(), request.body()));
         } else if (path.equals("/maintenance")) {
             return maintenance(controls.get(), request.method());
         } else if (path.equals("/disconnect")) {
@@ -104,11 +108,19 @@ public final class AdminEndpoint implements OpsEndpoint {
         return OpsReply.json(200, clients.build());
     }
 
-    private static OpsReply send(Controls controls, int id, String text) {
+    private static OpsReply send(Controls controls, long id, String text) {
         if (!controls.send(id, text)) {
             return Replies.error(404, "no client " + id);
         }
         return OpsReply.json(202, Replies.object().add("queued", true).build());
+    }
+
+    private static OptionalLong clientId(String digits) {
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private static OpsReply maintenance(Controls controls, String method) {

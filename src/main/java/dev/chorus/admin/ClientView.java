@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param messagesOut messages written to it
  */
 public record ClientView(
-        int id,
+        long id,
         Optional<String> remoteAddress,
         Instant connectedSince,
         long queuedBytes,

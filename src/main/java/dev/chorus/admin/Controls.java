@@ -70,7 +70,7 @@ public final class Controls {
     }
 
     /** Queues {@code text} for the client with {@code id} only; returns false if there is none. */
-    public boolean send(int id, String text) {
+    public boolean send(long id, String text) {
         Optional<Session> session = sessionOf(id);
         if (session.isEmpty()) {
             return false;
@@ -95,11 +95,11 @@ public final class Controls {
                     member.messagesIn(),
                     outbox.map(Outbox::delivered).orElse(0L)));
         }));
-        clients.sort(Comparator.comparingInt(ClientView::id));
+        clients.sort(Comparator.comparingLong(ClientView::id));
         return clients;
     }
 
-    private static Optional<Session> sessionOf(int id) {
+    private static Optional<Session> sessionOf(long id) {
         Session[] found = {null};
         Audience.forEach(session ->
                 Member.of(session).filter(member -> member.id() == id).ifPresent(member -> found[0] = session));

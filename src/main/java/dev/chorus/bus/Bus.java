@@ -27,7 +27,7 @@ public interface Bus extends AutoCloseable {
      *
      * @throws BusUnavailable if the nodes cannot agree on one now
      */
-    int nextId() throws BusUnavailable;
+    long nextId() throws BusUnavailable;
 
     /**
      * Puts {@code event} on the bus; every node's listener hears it. If the bus cannot take it (Redis is

@@ -6,10 +6,10 @@ import java.nio.ByteBuffer;
 public sealed interface BusEvent {
 
     /** The id of the client the event is about. */
-    int from();
+    long from();
 
     /** Client {@code from} joined (on whichever node). */
-    record Joined(int from) implements BusEvent {}
+    record Joined(long from) implements BusEvent {}
 
     /**
      * Client {@code from} said {@code text}, as chorus.v1's said-message {@code seq}:
@@ -22,7 +22,7 @@ public sealed interface BusEvent {
      *       only; the other nodes go on numbering without it, so any number given here could clash with theirs.
      * </ul>
      */
-    record Said(int from, String text, long seq) implements BusEvent {
+    record Said(long from, String text, long seq) implements BusEvent {
 
         /** Numbered by the node that delivers it: the seq a node alone gives. */
         public static final long NUMBER_HERE = 0;
@@ -31,7 +31,7 @@ public sealed interface BusEvent {
         public static final long UNNUMBERED = -1;
 
         /** What a client said, as the chat publishes it: the bus decides how it is numbered. */
-        public Said(int from, String text) {
+        public Said(long from, String text) {
             this(from, text, NUMBER_HERE);
         }
 
@@ -48,8 +48,8 @@ public sealed interface BusEvent {
     }
 
     /** Client {@code from} sent these bytes as a binary message (read-only; each reader takes a duplicate). */
-    record Sent(int from, ByteBuffer data) implements BusEvent {}
+    record Sent(long from, ByteBuffer data) implements BusEvent {}
 
     /** Client {@code from} left. */
-    record Left(int from) implements BusEvent {}
+    record Left(long from) implements BusEvent {}
 }

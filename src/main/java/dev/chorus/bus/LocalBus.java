@@ -1,6 +1,6 @@
 package dev.chorus.bus;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One node alone, exactly as before there was a bus: ids 1, 2, 3 … and every event handed to the listener on
@@ -8,12 +8,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalBus implements Bus {
 
-    private final AtomicInteger lastId = new AtomicInteger();
+    private final AtomicLong lastId;
     private final BusTelemetry telemetry;
     private volatile BusListener listener = event -> {};
 
     LocalBus(BusTelemetry telemetry) {
+        this(telemetry, 0);
+    }
+
+    /** Ids after {@code lastId}: tests start near a boundary without that many joins. */
+    LocalBus(BusTelemetry telemetry, long lastId) {
         this.telemetry = telemetry;
+        this.lastId = new AtomicLong(lastId);
     }
 
     @Override
@@ -23,7 +29,7 @@ final class LocalBus implements Bus {
     }
 
     @Override
-    public int nextId() {
+    public long nextId() {
         return lastId.incrementAndGet();
     }
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -73,7 +72,7 @@ final class RedisBus implements Bus {
     /** Numbers of this node's events that were handed out here alone because Redis did not answer. */
     private final Set<Long> deliveredHereOnly = ConcurrentHashMap.newKeySet();
 
-    private final AtomicInteger highestSeenId = new AtomicInteger();
+    private final AtomicLong highestSeenId = new AtomicLong();
     private final AtomicLong highestSeenSeq = new AtomicLong();
     /** One publishing connection, one command at a time: this node's events enter the stream in its order. */
     private final ReentrantLock publishing = new ReentrantLock();
@@ -101,17 +100,15 @@ final class RedisBus implements Bus {
     }
 
     @Override
-    public int nextId() throws BusUnavailable {
+    public long nextId() throws BusUnavailable {
         if (closed || !reachability.isUp()) {
             throw new BusUnavailable("Redis at " + address + " is unreachable", null);
         }
         try {
-            long id = onPublisher(jedis -> (Long) jedis.eval(NEXT_ID, 1, IDS, Integer.toString(highestSeenId.get())));
-            if (id > Integer.MAX_VALUE) {
-                throw new IllegalStateException("client ids are used up: " + id);
-            }
-            seen((int) id);
-            return (int) id;
+            // INCR is 64-bit: ids run out only after Long.MAX_VALUE joins, when Redis itself refuses.
+            long id = onPublisher(jedis -> (Long) jedis.eval(NEXT_ID, 1, IDS, Long.toString(highestSeenId.get())));
+            seen(id);
+            return id;
         } catch (JedisException e) {
             reachability.down(e);
             throw new BusUnavailable("Redis at " + address + " did not hand out an id", e);
@@ -230,7 +227,7 @@ final class RedisBus implements Bus {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void seen(int id) {
+    private void seen(long id) {
         highestSeenId.accumulateAndGet(id, Math::max);
     }
 

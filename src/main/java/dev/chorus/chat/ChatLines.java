@@ -12,28 +12,28 @@ public final class ChatLines {
     private ChatLines() {}
 
     /** How a client is named in lines and logs: {@code Client(3)}. */
-    public static String client(int id) {
+    public static String client(long id) {
         return "Client(" + id + ")";
     }
 
     /** What everyone receives when client {@code id} says {@code text}. */
-    public static String said(int id, String text) {
+    public static String said(long id, String text) {
         return client(id) + " said: " + text;
     }
 
-    static String joinedLog(int id) {
+    static String joinedLog(long id) {
         return "New client connected and was given id " + id;
     }
 
-    static String saidLog(int id, String text) {
+    static String saidLog(long id, String text) {
         return said(id, cutForLog(text));
     }
 
-    static String sentBinaryLog(int id, int bytes) {
+    static String sentBinaryLog(long id, int bytes) {
         return client(id) + " sent " + bytes + " bytes (binary)";
     }
 
-    static String disconnectedLog(int id) {
+    static String disconnectedLog(long id) {
         return client(id) + " disconnected";
     }
 

@@ -162,7 +162,7 @@ public final class ChatRoom {
     }
 
     private void enter(Session session) {
-        int id;
+        long id;
         try {
             id = bus.nextId();
         } catch (BusUnavailable e) {
@@ -230,7 +230,7 @@ public final class ChatRoom {
 
     /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
     public void said(Session session, String text) {
-        int id = idOf(session);
+        long id = idOf(session);
         Member.of(session).ifPresent(Member::received);
         metrics.receivedText(text);
         if (ChorusV1.isSpokenBy(session)) {
@@ -243,7 +243,7 @@ public final class ChatRoom {
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
     public void sent(Session session, ByteBuffer data) {
-        int id = idOf(session);
+        long id = idOf(session);
         Outgoing.Binary message = (Outgoing.Binary) Outgoing.binary(data);
         Member.of(session).ifPresent(Member::received);
         metrics.receivedBinary(message.size());
@@ -259,7 +259,7 @@ public final class ChatRoom {
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
         metrics.closed(reason.getCloseCode().getCode());
-        Integer id = (Integer) session.getUserProperties().get(ID);
+        Long id = (Long) session.getUserProperties().get(ID);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
         timeline.leave(session, id, () -> {
             if (id != null) {
@@ -332,12 +332,12 @@ public final class ChatRoom {
         }
     }
 
-    private static int idOf(Session session) {
-        return (Integer) session.getUserProperties().get(ID);
+    private static long idOf(Session session) {
+        return (Long) session.getUserProperties().get(ID);
     }
 
     private static String name(Session session) {
-        Integer id = (Integer) session.getUserProperties().get(ID);
+        Long id = (Long) session.getUserProperties().get(ID);
         return id == null ? "a connecting client" : ChatLines.client(id);
     }
 

@@ -18,7 +18,7 @@ public final class Member {
     /** Some containers put the peer's address here (Jetty's name, under the jakarta prefix). */
     private static final String REMOTE_ADDRESS_PROPERTY = "jakarta.websocket.endpoint.remoteAddress";
 
-    private final int id;
+    private final long id;
     private final Optional<String> remoteAddress;
     private final Optional<String> remoteHost;
     private final Instant connectedSince;
@@ -29,7 +29,7 @@ public final class Member {
      */
     private boolean announced;
 
-    private Member(int id, Optional<InetSocketAddress> remote, Instant connectedSince) {
+    private Member(long id, Optional<InetSocketAddress> remote, Instant connectedSince) {
         this.id = id;
         this.remoteAddress = remote.map(address ->
                 address.getPort() == 0 ? address.getHostString() : address.getHostString() + ":" + address.getPort());
@@ -39,7 +39,7 @@ public final class Member {
         this.connectedSince = connectedSince;
     }
 
-    static Member attach(Session session, int id) {
+    static Member attach(Session session, long id) {
         Member member = new Member(id, remoteAddressOf(session), Instant.now());
         session.getUserProperties().put(KEY, member);
         return member;
@@ -66,7 +66,7 @@ public final class Member {
         }
     }
 
-    public int id() {
+    public long id() {
         return id;
     }
 

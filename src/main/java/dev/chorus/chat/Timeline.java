@@ -30,7 +30,7 @@ final class Timeline {
     private final History history;
 
     /** Who is present, by id, in join order. Touched only in turns. */
-    private final Map<Integer, Session> members = new TreeMap<>();
+    private final Map<Long, Session> members = new TreeMap<>();
 
     /** The newest said-message's seq, 0 before the first. Touched only in turns. */
     private long seq;
@@ -52,7 +52,7 @@ final class Timeline {
      *
      * @return whether it became a member (not if it dropped while waiting for its turn)
      */
-    boolean join(Session session, int id, OptionalLong since) {
+    boolean join(Session session, long id, OptionalLong since) {
         boolean v1 = ChorusV1.isSpokenBy(session);
         boolean[] admitted = {false};
         turns.take(() -> {
@@ -79,7 +79,7 @@ final class Timeline {
      * Client {@code id} joined, here or on another node: everyone who joined before it hears of it (the
      * newcomer itself, if it is here, gets its tutorial greeting now; a chorus.v1 newcomer had its welcome).
      */
-    void joined(int id) {
+    void joined(long id) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         turns.take(() -> {
             Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
@@ -132,7 +132,7 @@ final class Timeline {
      * Client {@code id} said {@code text}, to everyone. Numbered as {@code given} says ({@link BusEvent.Said}):
      * here, with the next seq; by the cluster; or not at all. A numbered one is kept in the history.
      */
-    void say(int id, String text, long given) {
+    void say(long id, String text, long given) {
         Outgoing line = Outgoing.text(ChatLines.said(id, text));
         turns.take(() -> {
             long said = given == BusEvent.Said.NUMBER_HERE ? seq + 1 : given;
@@ -170,7 +170,7 @@ final class Timeline {
      *
      * @param id the client's id, or {@code null} if it never got one
      */
-    void leave(Session session, Integer id, Runnable afterwards) {
+    void leave(Session session, Long id, Runnable afterwards) {
         turns.defer(() -> {
             Audience.leave(session);
             if (id != null) {
@@ -181,7 +181,7 @@ final class Timeline {
     }
 
     /** Client {@code id} left, here or on another node: the chorus.v1 clients hear of it (tutorial clients don't). */
-    void left(int id) {
+    void left(long id) {
         turns.defer(() -> Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
     }
 

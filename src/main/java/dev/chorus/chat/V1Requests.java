@@ -32,7 +32,7 @@ final class V1Requests {
      *
      * @return whether it became a member
      */
-    boolean join(Session session, int id) {
+    boolean join(Session session, long id) {
         try {
             return timeline.join(session, id, ChorusV1.since(session));
         } catch (ProtocolViolation violation) {
@@ -44,7 +44,7 @@ final class V1Requests {
     }
 
     /** Client {@code id}'s text is a command: say, or history. */
-    void heard(Session session, int id, String text) {
+    void heard(Session session, long id, String text) {
         Command command;
         try {
             command = Command.parse(text);
@@ -61,7 +61,7 @@ final class V1Requests {
         }
     }
 
-    private static void refused(int id, ProtocolViolation violation) {
+    private static void refused(long id, ProtocolViolation violation) {
         LOG.log(
                 Level.INFO,
                 "{0} sent {1}: closing it with {2}",

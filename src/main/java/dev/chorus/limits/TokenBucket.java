@@ -1,8 +1,8 @@
 package dev.chorus.limits;
 
 /**
- * A token bucket: {@code burst} messages at once, then {@code perSecond} a second. Time is passed in, so the
- * bucket itself never reads a clock.
+ * A token bucket: {@code burst} tokens at once, then {@code perSecond} a second. A token is a message or a byte,
+ * as the caller counts. Time is passed in, so the bucket itself never reads a clock.
  */
 final class TokenBucket {
 
@@ -13,7 +13,7 @@ final class TokenBucket {
     private double tokens;
     private long refilled;
 
-    TokenBucket(int perSecond, int burst, long now) {
+    TokenBucket(long perSecond, long burst, long now) {
         this.perNano = perSecond / NANOS_PER_SECOND;
         this.capacity = burst;
         this.tokens = burst;
@@ -21,13 +21,18 @@ final class TokenBucket {
     }
 
     /** Takes one token if there is one. */
-    synchronized boolean tryTake(long now) {
+    boolean tryTake(long now) {
+        return tryTake(1, now);
+    }
+
+    /** Takes {@code count} tokens if there are that many; otherwise takes none. */
+    synchronized boolean tryTake(long count, long now) {
         tokens = Math.min(capacity, tokens + (now - refilled) * perNano);
         refilled = now;
-        if (tokens < 1) {
+        if (tokens < count) {
             return false;
         }
-        tokens -= 1;
+        tokens -= count;
         return true;
     }
 }

@@ -64,7 +64,7 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     private final Map<Eviction, Counter> evictions = new EnumMap<>(Eviction.class);
     private final Counter pings;
     private final Counter missedPongs;
-    private final Map<Integer, Counter> closes = new ConcurrentHashMap<>();
+    private final Map<String, Counter> closes = new ConcurrentHashMap<>();
     private final Map<String, Counter> limitsCrossed = new ConcurrentHashMap<>();
     private final Counter busPublished;
     private final Counter busReceived;
@@ -87,8 +87,11 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
                             .tag("reason", refusal.label())
                             .register(registry));
         }
-        for (CloseReason limit :
-                List.of(CloseReasons.TOO_BIG, CloseReasons.TOO_MANY_FRAGMENTS, CloseReasons.RATE_LIMITED)) {
+        for (CloseReason limit : List.of(
+                CloseReasons.TOO_BIG,
+                CloseReasons.TOO_MANY_FRAGMENTS,
+                CloseReasons.RATE_LIMITED,
+                CloseReasons.BYTE_RATE_LIMITED)) {
             limitsCrossed.put(limit.getReasonPhrase(), limitCounter(limit.getReasonPhrase()));
         }
         received = new Traffic(registry, "received", "from clients");
@@ -184,11 +187,12 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
         fanOut.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** A connection closed with {@code code}, whoever closed it. */
+    /** A connection closed with {@code code}, whoever closed it; a code of the client's own is folded. */
     public void closed(int code) {
-        closes.computeIfAbsent(code, c -> Counter.builder("chorus.closes")
-                        .description("Closed connections, by close code")
-                        .tag("code", Integer.toString(c))
+        closes.computeIfAbsent(CloseCodeLabel.of(code), label -> Counter.builder("chorus.closes")
+                        .description("Closed connections, by close code (3xxx, 4xxx: application codes; other:"
+                                + " reserved or invalid codes)")
+                        .tag("code", label)
                         .register(registry))
                 .increment();
     }

@@ -36,6 +36,11 @@ public final class CloseReasons {
 
     /** A client sent messages faster than its rate limit allows. */
     public static final CloseReason RATE_LIMITED = new CloseReason(CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+
+    /** A client sent more bytes than its byte rate limit allows (counted as fragments arrive). */
+    public static final CloseReason BYTE_RATE_LIMITED =
+            new CloseReason(CloseCodes.VIOLATED_POLICY, "byte rate limit exceeded");
+
     /** An operator disconnected every client (admin endpoint or {@code Controls}), the server stays up. */
     public static final CloseReason OPERATOR_GOING_AWAY =
             new CloseReason(CloseCodes.GOING_AWAY, "disconnected by operator");

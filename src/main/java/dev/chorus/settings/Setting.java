@@ -20,6 +20,14 @@ public enum Setting {
     MAX_FRAGMENTS("max-fragments", "1024", "Most frames one client message may be split into; 1009 above."),
     MESSAGE_RATE("message-rate", "50", "Messages per second one client may send on average; 0 = no limit; 1008 above."),
     MESSAGE_BURST("message-burst", "100", "Messages one client may send at once before --message-rate applies."),
+    BYTE_RATE(
+            "byte-rate",
+            "262144",
+            "Bytes per second one client may send on average (text as UTF-8); 0 = no limit; 1008 above."),
+    BYTE_BURST(
+            "byte-burst",
+            "1048576",
+            "Bytes one client may send at once before --byte-rate applies (never less than --max-message-bytes)."),
     ALLOWED_ORIGINS(
             "allowed-origins",
             "",

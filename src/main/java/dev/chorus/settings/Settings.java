@@ -18,7 +18,7 @@ import java.util.function.Function;
  * @param host the address the launcher binds
  * @param port the launcher's port, 0 for any free one
  * @param outboxLimits how much may wait for one client before it is a slow consumer
- * @param inboundLimits what one client may send (size, fragments, rate)
+ * @param inboundLimits what one client may send (size, fragments, message and byte rates)
  * @param handshake what an upgrade request must pass (origins, caps, deadline)
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
@@ -66,7 +66,9 @@ public record Settings(
                         integer(raw, Setting.MAX_MESSAGE_BYTES, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MAX_FRAGMENTS, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MESSAGE_RATE, 0, Integer.MAX_VALUE),
-                        integer(raw, Setting.MESSAGE_BURST, 1, Integer.MAX_VALUE)),
+                        integer(raw, Setting.MESSAGE_BURST, 1, Integer.MAX_VALUE),
+                        integer(raw, Setting.BYTE_RATE, 0, Integer.MAX_VALUE),
+                        integer(raw, Setting.BYTE_BURST, 1, Integer.MAX_VALUE)),
                 new HandshakeSettings(
                         OriginPolicy.parse(raw.apply(Setting.ALLOWED_ORIGINS), bool(raw, Setting.REQUIRE_ORIGIN)),
                         integer(raw, Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),

@@ -18,7 +18,7 @@ public final class Events {
     private Events() {}
 
     /** To the newcomer only: its id, everyone present (itself included) and the newest seq so far. */
-    public static String welcome(int id, Collection<Integer> members, long seq) {
+    public static String welcome(long id, Collection<Long> members, long seq) {
         return render("welcome", json -> {
             json.write("id", id);
             json.writeStartArray("members");
@@ -29,12 +29,12 @@ public final class Events {
     }
 
     /** To everyone already present: client {@code id} joined. */
-    public static String joined(int id) {
+    public static String joined(long id) {
         return render("joined", json -> json.write("id", id));
     }
 
     /** To everyone still present: client {@code id} left. */
-    public static String left(int id) {
+    public static String left(long id) {
         return render("left", json -> json.write("id", id));
     }
 
@@ -42,7 +42,7 @@ public final class Events {
      * Client {@code from} said {@code text}; {@code seq} numbers said-messages 1, 2, 3 … for the server's life
      * (with Redis, for the cluster's).
      */
-    public static String said(long seq, int from, String text) {
+    public static String said(long seq, long from, String text) {
         return render("said", json -> {
             json.write("seq", seq);
             json.write("from", from);
@@ -54,7 +54,7 @@ public final class Events {
      * Client {@code from} said {@code text} on a node cut off from the others: it reaches that node's clients
      * only, so it has no seq (the other nodes number theirs meanwhile), and it is neither kept nor replayed.
      */
-    public static String said(int from, String text) {
+    public static String said(long from, String text) {
         return render("said", json -> {
             json.write("from", from);
             json.write("text", text);

@@ -157,6 +157,13 @@ class AdminEndpointsTest {
         int second = peers.get(1).sayAndLearnId("anything for me?");
         peers.get(0).expect("Client(" + second + ") said: anything for me?");
         assertEquals(404, call("POST", "clients/99999/messages", "nobody").statusCode());
+        // Ids are longs: one past the largest int is looked up, one past the largest long is nobody's.
+        HttpResponse<String> pastInt = call("POST", "clients/2147483648/messages", "nobody");
+        assertEquals(404, pastInt.statusCode());
+        assertTrue(pastInt.body().contains("no client 2147483648"), pastInt::body);
+        assertEquals(
+                404,
+                call("POST", "clients/9223372036854775808/messages", "nobody").statusCode());
         log.await("An operator sent Client(" + first + "): psst, only you");
         for (Peer peer : peers) {
             peer.close();

@@ -69,10 +69,10 @@ public final class Benchmark implements Callable<Integer> {
             names = "--server-setting",
             split = ",",
             paramLabel = "NAME=VALUE",
-            defaultValue = "message-rate=0,max-connections-per-address=100000",
+            defaultValue = "message-rate=0,byte-rate=0,max-connections-per-address=100000",
             description = "Launcher settings for both servers, as -Dchorus.NAME=VALUE. Default: ${DEFAULT-VALUE}:"
-                    + " every client comes from 127.0.0.1 and the senders send far more than 50 messages/s, which"
-                    + " Chorus's per-address and per-client defaults refuse.")
+                    + " every client comes from 127.0.0.1 and the senders send far more than 50 messages (or 256 KiB)"
+                    + " a second, which Chorus's per-address and per-client defaults refuse.")
     private Map<String, String> chorusSettings;
 
     @Option(

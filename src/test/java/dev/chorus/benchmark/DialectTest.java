@@ -47,7 +47,7 @@ class DialectTest {
     void greetingsAreEachJoinsWelcomeOrJoinedOnly() {
         assertTrue(greets(Dialect.PLAIN, ChatLines.GREETING));
         assertFalse(greets(Dialect.PLAIN, ChatLines.said(1, ChatLines.GREETING)));
-        assertTrue(greets(Dialect.V1, Events.welcome(3, List.of(1, 2, 3), 0)));
+        assertTrue(greets(Dialect.V1, Events.welcome(3, List.of(1L, 2L, 3L), 0)));
         assertTrue(greets(Dialect.V1, Events.joined(4)));
         assertFalse(greets(Dialect.V1, Events.left(4)));
         assertFalse(greets(Dialect.V1, Events.said(1, 2, "{\"type\":\"joined\",")));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One client stops reading (a real socket with a tiny receive buffer that never reads) while another floods
  * the room: the others get everything, the stalled one is evicted with 1008 and its queue released. The
- * flooding sender is exempt from the message rate limit here (--message-rate 0).
+ * flooding sender is exempt from the rate limits here (--message-rate 0, --byte-rate 0).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SlowConsumerTest {
@@ -36,8 +36,8 @@ class SlowConsumerTest {
 
     @Test
     void aReaderThatStallsIsEvictedWhenItsOutboxOverflowsWhileTheOthersGetEverything() throws Exception {
-        try (ChorusServer server =
-                TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"))) {
+        try (ChorusServer server = TestServers.start(
+                Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"))) {
             floodPastAStalledReader(server, "its outbox overflowed");
         }
     }
@@ -48,7 +48,8 @@ class SlowConsumerTest {
                 Setting.OUTBOX_BYTES, "67108864",
                 Setting.OUTBOX_MESSAGES, "100000",
                 Setting.WRITE_TIMEOUT, "1s",
-                Setting.MESSAGE_RATE, "0");
+                Setting.MESSAGE_RATE, "0",
+                Setting.BYTE_RATE, "0");
         try (ChorusServer server = TestServers.start(roomyOutbox)) {
             floodPastAStalledReader(server, "its send stalled past the write timeout");
         }
@@ -57,8 +58,8 @@ class SlowConsumerTest {
     @Test
     void nothingIsLeftBehindAfterClosesDropsAndEvictions() throws Exception {
         Awaits.until(() -> Audience.size() == 0, () -> "earlier tests' sessions gone: " + Audience.size());
-        try (ChorusServer server =
-                TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"))) {
+        try (ChorusServer server = TestServers.start(
+                Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"))) {
             int sessions = 0;
             for (int i = 0; i < 20; i++, sessions++) {
                 Peer.join(server.uri()).close();

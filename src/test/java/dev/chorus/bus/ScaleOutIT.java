@@ -370,7 +370,7 @@ class ScaleOutIT {
     void aStalledReaderIsEvictedByItsOwnNodeWhileEveryoneElseOnBothNodesGetsEverything() throws Exception {
         String big = "z".repeat(16 * 1024);
         try (ClusterNode a = ClusterNode.start(REDIS.uri(), "--outbox-bytes", "262144");
-                ClusterNode b = ClusterNode.start(REDIS.uri(), "--message-rate", "0");
+                ClusterNode b = ClusterNode.start(REDIS.uri(), "--message-rate", "0", "--byte-rate", "0");
                 RawSocket stalled = RawSocket.joinedSlowReader(a.uri());
                 Peer onA = Peer.join(a.uri());
                 Peer onB = Peer.join(b.uri())) {

@@ -39,4 +39,53 @@ class StreamEnvelopeTest {
         unknown[0] = 'X';
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(unknown));
     }
+
+    @Test
+    void idsPastTheLargestIntUpToTheLargestLongComeBackExactly() {
+        for (long id :
+                new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE}) {
+            List<BusEvent> events = List.of(
+                    new BusEvent.Joined(id),
+                    new BusEvent.Said(id, "hi"),
+                    new BusEvent.Sent(id, ByteBuffer.wrap(new byte[] {7}).asReadOnlyBuffer()),
+                    new BusEvent.Left(id));
+            for (BusEvent event : events) {
+                assertEquals(
+                        event,
+                        StreamEnvelope.decode(new StreamEnvelope(5, 6, event).encode())
+                                .event());
+            }
+        }
+    }
+
+    /** Nodes from before long ids read and write 4-byte ids: while ids fit, nothing on the wire has changed. */
+    @Test
+    void anIdThatFitsAnIntIsWrittenAsBefore() {
+        byte[] encoded = new StreamEnvelope(5, 6, new BusEvent.Joined(Integer.MAX_VALUE)).encode();
+        assertEquals(1 + 4 + 8 + 8, encoded.length);
+        assertEquals('J', encoded[0]);
+        assertEquals(Integer.MAX_VALUE, ByteBuffer.wrap(encoded, 1, 4).getInt());
+        byte[] wide = new StreamEnvelope(5, 6, new BusEvent.Joined(Integer.MAX_VALUE + 1L)).encode();
+        assertEquals(1 + 8 + 8 + 8, wide.length);
+        assertEquals('j', wide[0]);
+    }
+
+    @Test
+    void anIdThatIsNoClientsIsRefused() {
+        byte[] zero = new StreamEnvelope(1, 1, new BusEvent.Joined(1)).encode();
+        zero[4] = 0; // the id's low byte: 1 becomes 0
+        assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(zero));
+        byte[] negative = new StreamEnvelope(1, 1, new BusEvent.Joined(Integer.MAX_VALUE + 1L)).encode();
+        negative[1] = (byte) 0x80; // the wide id's sign bit
+        assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(negative));
+    }
+
+    @Test
+    void aWideEventCutShortIsRefused() {
+        byte[] wide = new StreamEnvelope(1, 1, new BusEvent.Left(Long.MAX_VALUE)).encode();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> StreamEnvelope.decode(java.util.Arrays.copyOf(wide, wide.length - 1)));
+        assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(new byte[0]));
+    }
 }

@@ -29,7 +29,7 @@ class TimelineTest {
     void aSessionThatClosedBeforeItsJoinStepRanIsNeverAdmitted() {
         Session dropped = closedSession();
         // On Tyrus a dropped connection's onClose may run while its onOpen still waits for a turn.
-        timeline.leave(dropped, 1, () -> {});
+        timeline.leave(dropped, 1L, () -> {});
         timeline.join(dropped, 1, OptionalLong.empty());
         assertEquals("a connecting client", Audience.nameOf(dropped), "Audience.join never ran for it");
     }
@@ -74,13 +74,13 @@ class TimelineTest {
             }
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1), 0),
+                            Events.welcome(1, List.of(1L), 0),
                             Events.said(1, 1, "m0"),
                             Events.said(2, 1, "m1"),
                             Events.said(3, 1, "m2")),
                     toA);
         } finally {
-            timeline.leave(a, 1, () -> {});
+            timeline.leave(a, 1L, () -> {});
         }
     }
 
@@ -102,22 +102,22 @@ class TimelineTest {
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1), 40),
+                            Events.welcome(1, List.of(1L), 40),
                             Events.said(41, 7, "first here"),
                             Events.said(45, 8, "after a hole"),
                             Events.said(46, 7, "live")),
                     toA);
             assertEquals(
                     List.of(
-                            Events.welcome(2, List.of(1, 2), 45),
+                            Events.welcome(2, List.of(1L, 2L), 45),
                             Events.gap(3),
                             Events.said(41, 7, "first here"),
                             Events.said(45, 8, "after a hole"),
                             Events.said(46, 7, "live")),
                     toB);
         } finally {
-            timeline.leave(a, 1, () -> {});
-            timeline.leave(b, 2, () -> {});
+            timeline.leave(a, 1L, () -> {});
+            timeline.leave(b, 2L, () -> {});
         }
     }
 
@@ -141,7 +141,7 @@ class TimelineTest {
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1), 10),
+                            Events.welcome(1, List.of(1L), 10),
                             "{\"type\":\"said\",\"from\":2,\"text\":\"cut off\"}",
                             Events.said(11, 1, "numbered")),
                     toV1);
@@ -150,14 +150,14 @@ class TimelineTest {
                     toTutorial);
             assertEquals(
                     List.of(
-                            Events.welcome(3, List.of(1, 2, 3), 11),
+                            Events.welcome(3, List.of(1L, 2L, 3L), 11),
                             Events.said(11, 1, "numbered"),
                             Events.history(List.of(Events.said(11, 1, "numbered")))),
                     toLater);
         } finally {
-            timeline.leave(v1, 1, () -> {});
-            timeline.leave(tutorial, 2, () -> {});
-            timeline.leave(later, 3, () -> {});
+            timeline.leave(v1, 1L, () -> {});
+            timeline.leave(tutorial, 2L, () -> {});
+            timeline.leave(later, 3L, () -> {});
         }
     }
 
@@ -174,23 +174,52 @@ class TimelineTest {
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1), 0),
+                            Events.welcome(1, List.of(1L), 0),
                             Events.said(50, 5, "fifty"),
                             Events.said(6, "clashes"),
                             Events.said(51, 5, "fifty-one")),
                     toA);
         } finally {
-            timeline.leave(a, 1, () -> {});
+            timeline.leave(a, 1L, () -> {});
+        }
+    }
+
+    @Test
+    void idsPastTheLargestIntAreNamedAndNumberedExactly() {
+        long big = Integer.MAX_VALUE + 1L;
+        long biggest = Long.MAX_VALUE;
+        List<String> toTutorial = new ArrayList<>();
+        List<String> toV1 = new ArrayList<>();
+        Session tutorial = openSession(big, toTutorial);
+        Session v1 = openSession(biggest, toV1, ChorusV1.NAME);
+        try {
+            timeline.join(tutorial, big, OptionalLong.empty());
+            timeline.joined(big);
+            timeline.join(v1, biggest, OptionalLong.empty());
+            timeline.joined(biggest);
+            timeline.say(big, "hello", BusEvent.Said.NUMBER_HERE);
+
+            assertEquals(List.of(ChatLines.GREETING, ChatLines.GREETING, "Client(2147483648) said: hello"), toTutorial);
+            assertEquals(
+                    List.of(
+                            "{\"type\":\"welcome\",\"id\":9223372036854775807,\"members\":[2147483648,"
+                                    + "9223372036854775807],\"seq\":0}",
+                            "{\"type\":\"said\",\"seq\":1,\"from\":2147483648,\"text\":\"hello\"}"),
+                    toV1);
+            assertEquals("Client(9223372036854775807)", Audience.nameOf(v1));
+        } finally {
+            timeline.leave(tutorial, big, () -> {});
+            timeline.leave(v1, biggest, () -> {});
         }
     }
 
     /** An open tutorial session whose every text send completes at once, recorded in {@code sent}. */
-    private static Session openSession(int id, List<String> sent) {
+    private static Session openSession(long id, List<String> sent) {
         return openSession(id, sent, "");
     }
 
     /** An open session that negotiated {@code subprotocol}, whose every text send is recorded in {@code sent}. */
-    private static Session openSession(int id, List<String> sent, String subprotocol) {
+    private static Session openSession(long id, List<String> sent, String subprotocol) {
         Map<String, Object> properties = new HashMap<>();
         RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
                 RemoteEndpoint.Async.class.getClassLoader(),

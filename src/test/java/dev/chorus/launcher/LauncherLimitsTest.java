@@ -1,6 +1,7 @@
 package dev.chorus.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.contract.LimitsContract;
 import dev.chorus.settings.Setting;
@@ -10,8 +11,10 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.Scrape;
 import dev.chorus.testing.TestServers;
+import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +53,34 @@ class LauncherLimitsTest implements LimitsContract {
             log.awaitMatching(Pattern.compile("Closing 127\\.0\\.0\\.1: message too big \\(1009\\)"), 1);
             log.awaitMatching(
                     Pattern.compile("Client\\(\\d+\\) crossed a limit: closing it with 1008 rate limit exceeded"), 1);
+        }
+    }
+
+    /**
+     * With a byte rate of 1 byte/s and a burst of 1 byte, the bucket holds one largest message (64 KiB) and refills too slowly to
+     * matter: the first 64 KiB message is broadcast, the next one is refused as it arrives, and counted.
+     */
+    @Test
+    void aClientOverItsByteRateIsClosedWith1008AndWhatItSentThenReachesNobody() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of(Setting.BYTE_RATE, "1", Setting.BYTE_BURST, "1"));
+                Peer watcher = Peer.join(server.uri());
+                Peer sender = Peer.join(server.uri())) {
+            watcher.expect(Peer.GREETING);
+            String full = "x".repeat(MAX_MESSAGE_BYTES);
+            sender.say(full);
+            String heard = watcher.nextText();
+            assertTrue(heard.endsWith(" said: " + full), () -> heard.substring(0, 40));
+            sender.say("y".repeat(1000));
+            CloseReason closed = sender.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(1008, closed.getCloseCode().getCode(), closed::toString);
+            assertEquals("byte rate limit exceeded", closed.getReasonPhrase());
+            Peer.join(server.uri()).close();
+            watcher.expect(Peer.GREETING); // a later join: the refused message did not come first
+            URI metrics = server.pageUri().resolve("/metrics");
+            Scrape.awaitValue(metrics, 1, "chorus_limits_crossed_total", "reason", "byte-rate-limit-exceeded");
+            log.awaitMatching(
+                    Pattern.compile("Client\\(\\d+\\) crossed a limit: closing it with 1008 byte rate limit exceeded"),
+                    1);
         }
     }
 

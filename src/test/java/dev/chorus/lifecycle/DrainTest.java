@@ -41,6 +41,8 @@ class DrainTest {
         return Map.of(
                 Setting.MESSAGE_RATE,
                 "0",
+                Setting.BYTE_RATE,
+                "0",
                 Setting.DRAIN_TIMEOUT,
                 drainTimeout,
                 Setting.OUTBOX_BYTES,

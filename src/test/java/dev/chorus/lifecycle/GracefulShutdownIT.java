@@ -33,7 +33,8 @@ class GracefulShutdownIT {
             "--outbox-messages", "100000",
             "--write-timeout", "10m",
             "--ping-interval", "10m",
-            "--message-rate", "0");
+            "--message-rate", "0",
+            "--byte-rate", "0");
 
     private static JarProcess start(String drainTimeout, String... more) throws Exception {
         List<String> args = new java.util.ArrayList<>(PATIENT);

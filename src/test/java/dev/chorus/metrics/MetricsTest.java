@@ -78,8 +78,8 @@ class MetricsTest {
 
     @Test
     void aSlowConsumerIsCountedAsAnEvictionAndAClose1008() throws Exception {
-        try (ChorusServer server =
-                        TestServers.start(Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0"));
+        try (ChorusServer server = TestServers.start(
+                        Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"));
                 Peer sender = Peer.join(server.uri())) {
             RawSocket stalled = RawSocket.upgrade(server.uri(), 4096);
             Scrape before = Scrape.of(metrics(server));
@@ -98,6 +98,21 @@ class MetricsTest {
                     "1008");
             assertMoved(before, after, 1, "chorus_slow_consumers_evicted_total", "reason", "outbox_overflow");
             assertMoved(before, after, 0, "chorus_slow_consumers_evicted_total", "reason", "write_timeout");
+        }
+    }
+
+    @Test
+    void closeCodesOfTheClientsOwnAreCountedFoldedByThousand() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of())) {
+            for (int code : new int[] {3000, 3999, 4000, 4321, 4999}) {
+                try (RawSocket client = RawSocket.upgrade(server.uri())) {
+                    client.sendFrame(0x88, new byte[] {(byte) (code >> 8), (byte) code});
+                    assertEquals(code, client.readUntilClose().getCloseCode().getCode());
+                }
+            }
+            Scrape.awaitValue(metrics(server), 2, "chorus_closes_total", "code", "3xxx");
+            Scrape after = Scrape.awaitValue(metrics(server), 3, "chorus_closes_total", "code", "4xxx");
+            assertTrue(!after.text().contains("code=\"4321\""), after::text);
         }
     }
 

@@ -44,7 +44,7 @@ class ChatPageScrollingIT {
     @BeforeEach
     void openThePageAndAnotherClient() throws Exception {
         // The scripted peer talks far faster than a person: no rate limit for it here.
-        server = TestServers.start(Map.of(Setting.MESSAGE_RATE, "0"));
+        server = TestServers.start(Map.of(Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"));
         BROWSER.get().resize(Browser.DESKTOP);
         page = BROWSER.get().open(server.pageUri());
         page.awaitState("Connected");

@@ -44,6 +44,23 @@ class SettingsTest {
         assertEquals(0, with(Map.of(Setting.HISTORY, "0")).history());
     }
 
+    @Test
+    void aClientMaySend256KibibytesASecondInBurstsOfOneMebibyteUnlessToldOtherwise() {
+        assertEquals(262_144, with(Map.of()).inboundLimits().bytesPerSecond());
+        assertEquals(1_048_576, with(Map.of()).inboundLimits().byteBurst());
+        Settings off = with(Map.of(Setting.BYTE_RATE, "0", Setting.BYTE_BURST, "1"));
+        assertEquals(0, off.inboundLimits().bytesPerSecond());
+        assertEquals(1, off.inboundLimits().byteBurst());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "fast", "0"})
+    void aBadByteBurstIsRefusedNamingTheSetting(String burst) {
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.BYTE_BURST, burst)));
+        assertTrue(e.getMessage().contains("--byte-burst"), e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"-1", "lots", "1000001"})
     void aBadHistoryIsRefusedNamingTheSetting(String history) {

@@ -37,6 +37,7 @@ public final class DocumentedMetrics {
             "chorus_limits_crossed_total{reason=\"message-too-big\"}",
             "chorus_limits_crossed_total{reason=\"too-many-fragments\"}",
             "chorus_limits_crossed_total{reason=\"rate-limit-exceeded\"}",
+            "chorus_limits_crossed_total{reason=\"byte-rate-limit-exceeded\"}",
             "chorus_pings_sent_total",
             "chorus_pongs_missed_total",
             "chorus_closes_total{code=",

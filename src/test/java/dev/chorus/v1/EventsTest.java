@@ -11,7 +11,7 @@ class EventsTest {
     @Test
     void theWelcomeCarriesTheIdTheMembersAndTheNewestSeq() {
         assertEquals(
-                "{\"type\":\"welcome\",\"id\":3,\"members\":[1,3],\"seq\":41}", Events.welcome(3, List.of(1, 3), 41));
+                "{\"type\":\"welcome\",\"id\":3,\"members\":[1,3],\"seq\":41}", Events.welcome(3, List.of(1L, 3L), 41));
     }
 
     @Test

@@ -1,0 +1,32 @@
+package dev.chorus.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.chorus.chat.ChatLines;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bus of a node alone: ids 1, 2, 3 … past {@code Integer.MAX_VALUE}, and every event heard at once. */
+class LocalBusTest {
+
+    @Test
+    void idsStartAtOne() {
+        LocalBus bus = new LocalBus(BusTelemetry.NONE);
+        assertEquals(1, bus.nextId());
+        assertEquals(2, bus.nextId());
+    }
+
+    @Test
+    void idsGoOnPastTheLargestIntAndKeepTheirTutorialName() {
+        LocalBus bus = new LocalBus(BusTelemetry.NONE, Integer.MAX_VALUE - 1L);
+        assertEquals(2_147_483_647L, bus.nextId());
+        long past = bus.nextId();
+        assertEquals(2_147_483_648L, past);
+        List<BusEvent> heard = new ArrayList<>();
+        bus.start(heard::add);
+        bus.publish(new BusEvent.Said(past, "hello"));
+        BusEvent.Said said = (BusEvent.Said) heard.get(0);
+        assertEquals("Client(2147483648) said: hello", ChatLines.said(said.from(), said.text()));
+    }
+}
