@@ -46,6 +46,10 @@ record StreamEnvelope(long node, long number, BusEvent event) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte kind = in.get();
         int from = in.getInt();
+        if (from < 1) {
+            // Ids start at 1 (one Redis counter): anything else was not written by a node and must not reach clients.
+            throw new IllegalArgumentException("not a client id: " + from);
+        }
         long node = in.getLong();
         long number = in.getLong();
         BusEvent event =
