@@ -1,6 +1,7 @@
 package dev.chorus.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,8 @@ class InboundProperties {
         ByteArrayOutputStream binary = new ByteArrayOutputStream();
         long bytes = 0;
         int count = 0;
-        for (Fragment fragment : fragments) {
+        for (int i = 0; i < fragments.size(); i++) {
+            Fragment fragment = fragments.get(i);
             if (messageIsText == null) {
                 messageIsText = fragment.isText();
             }
@@ -61,10 +63,12 @@ class InboundProperties {
             count++;
             if (bytes > maxMessageBytes) {
                 assertRefused(CloseReasons.TOO_BIG, result);
+                assertTheRestIsNeverComplete(inbound, messageIsText, fragments.subList(i + 1, fragments.size()));
                 return; // the client is closed: nothing more of it is read
             }
             if (count > maxFragments) {
                 assertRefused(CloseReasons.TOO_MANY_FRAGMENTS, result);
+                assertTheRestIsNeverComplete(inbound, messageIsText, fragments.subList(i + 1, fragments.size()));
                 return;
             }
             if (!fragment.last()) {
@@ -141,6 +145,23 @@ class InboundProperties {
         for (int late : lateBy) {
             now += interval + late;
             assertTrue(bucket.tryTake(now), () -> "refused at " + perSecond + "/s after " + lateBy);
+        }
+    }
+
+    /**
+     * The client is being closed, but the container may still hand over fragments it had already read: the rest of
+     * the refused message must not come out as a message of its own.
+     */
+    private static void assertTheRestIsNeverComplete(Inbound inbound, boolean isText, List<Fragment> rest) {
+        for (Fragment fragment : rest) {
+            Inbound.Result result = isText
+                    ? inbound.text(fragment.text(), fragment.last())
+                    : inbound.binary(
+                            ByteBuffer.wrap(fragment.bytes(), fragment.offset(), length(fragment)), fragment.last());
+            assertFalse(result instanceof Inbound.Complete, "the rest of a refused message came out whole");
+            if (fragment.last()) {
+                return;
+            }
         }
     }
 
