@@ -34,7 +34,7 @@ import redis.clients.jedis.resps.StreamEntryBinary;
  */
 class StreamEnvelopeProperties {
 
-    private static final int TRIES = 500;
+    private static final int TRIES = 300;
 
     /** The reader warns about every entry it skips: hundreds of expected lines here, and slow to write. */
     private static final Logger READER_LOG = Logger.getLogger(StreamReader.class.getName());

@@ -33,7 +33,7 @@ class FrameCheckProperties {
     /** The most header bytes a frame can have: 2, a 64-bit length and a mask key. */
     private static final int LONGEST_HEADER = 14;
 
-    private static final int TRIES = 400;
+    private static final int TRIES = 300;
 
     /** The largest data frame the checker lets through in the properties that do not draw their own. */
     private static final long LIMIT = 200;

@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
  */
 class InboundProperties {
 
-    private static final int TRIES = 500;
+    private static final int TRIES = 300;
 
     /** One fragment as a container hands it over; its kind counts only at the start of a message. */
     record Fragment(boolean isText, String text, byte[] bytes, int offset, boolean last) {}

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CommandProperties {
 
-    private static final int TRIES = 500;
+    private static final int TRIES = 300;
 
     private static final Set<CloseReason> DOCUMENTED =
             Set.of(CloseReasons.INVALID_COMMAND, CloseReasons.UNKNOWN_COMMAND, CloseReasons.UNENCODABLE_TEXT);
