@@ -68,6 +68,7 @@ record StreamEnvelope(long node, long number, BusEvent event) {
         }
         long from = wide ? in.getLong() : in.getInt();
         if (from < 1) {
+            // Ids start at 1 (one Redis counter): anything else was not written by a node and must not reach clients.
             throw new IllegalArgumentException("not a client id: " + from);
         }
         long node = in.getLong();

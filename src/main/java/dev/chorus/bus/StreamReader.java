@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -163,8 +164,13 @@ final class StreamReader implements Runnable {
         }
     }
 
-    /** Hands on the entry's envelope with its seq, if it has one (its fields are keyed by byte arrays). */
+    /** Hands on the entry's envelope with its seq, if it has one. */
     private void read(StreamEntryBinary entry) {
+        entry(entry).ifPresent(entries);
+    }
+
+    /** The entry's envelope and seq (its fields are keyed by byte arrays); empty, and logged, if it holds no event. */
+    static Optional<Entry> entry(StreamEntryBinary entry) {
         byte[] envelope = null;
         OptionalLong seq = OptionalLong.empty();
         for (Map.Entry<byte[], byte[]> field : entry.getFields().entrySet()) {
@@ -176,9 +182,9 @@ final class StreamReader implements Runnable {
         }
         if (envelope == null) {
             LOG.log(Level.WARNING, "Skipped stream entry {0}: it holds no event", entry.getID());
-            return;
+            return Optional.empty();
         }
-        entries.accept(new Entry(entry.getID(), envelope, seq));
+        return Optional.of(new Entry(entry.getID(), envelope, seq));
     }
 
     private static OptionalLong seq(StreamEntryID id, byte[] value) {

@@ -36,6 +36,11 @@ final class FrameCheck {
         return broken;
     }
 
+    /** How many bytes of a frame header are held while the rest of it has not come yet (at most 14). */
+    int headerBytesHeld() {
+        return have;
+    }
+
     /** Scans {@code buffer} without moving its position: the close to answer with as soon as a frame breaks a rule. */
     Optional<CloseReason> check(Buffer buffer) {
         Optional<CloseReason> breach = scan(buffer);

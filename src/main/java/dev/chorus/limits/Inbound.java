@@ -42,6 +42,8 @@ public final class Inbound {
     private Bytes binary;
     private long bytes;
     private int fragments;
+    /** Set by the first refusal: the client is being closed, and nothing more it sent may come out. */
+    private Refused refused;
 
     public Inbound(InboundLimits limits) {
         this(limits, System::nanoTime);
@@ -111,6 +113,9 @@ public final class Inbound {
     }
 
     private Result count(long partBytes) {
+        if (refused != null) {
+            return refused; // frames the container had read before the close: the rest of a refused client
+        }
         bytes += partBytes;
         fragments++;
         if (bytes > limits.maxMessageBytes()) {
@@ -129,7 +134,7 @@ public final class Inbound {
         bytes = 0;
         fragments = 0;
         if (rate != null && !rate.tryTake(clock.getAsLong())) {
-            return new Refused(CloseReasons.RATE_LIMITED);
+            return refuse(CloseReasons.RATE_LIMITED);
         }
         return new Complete(message);
     }
@@ -138,7 +143,8 @@ public final class Inbound {
         bytes = 0;
         fragments = 0;
         release();
-        return new Refused(reason);
+        refused = new Refused(reason);
+        return refused;
     }
 
     /**

@@ -53,6 +53,14 @@ public final class CloseReasons {
     public static final CloseReason INVALID_COMMAND =
             new CloseReason(CloseCodes.NOT_CONSISTENT, "invalid chorus.v1 command");
 
+    /**
+     * A chorus.v1 client said text that UTF-8 cannot carry: a lone surrogate (U+D800 to U+DFFF unpaired), which a
+     * JSON escape can spell. Refused before it is broadcast or kept: a container's encoder can fail on it with an
+     * Error.
+     */
+    public static final CloseReason UNENCODABLE_TEXT =
+            new CloseReason(CloseCodes.NOT_CONSISTENT, "invalid text: lone surrogate");
+
     /** A chorus.v1 client sent a well-formed command of a type the server does not know. */
     public static final CloseReason UNKNOWN_COMMAND =
             new CloseReason(CloseCodes.CANNOT_ACCEPT, "unknown chorus.v1 command");

@@ -32,6 +32,16 @@ class StreamEnvelopeTest {
         assertEquals(3, data.remaining());
     }
 
+    /** Found by {@link StreamEnvelopeProperties}: such an entry was delivered as an event from client 0 or -1. */
+    @Test
+    void anEventFromAnIdBelowOneIsRefused() {
+        for (int from : new int[] {0, -1, Integer.MIN_VALUE}) {
+            byte[] bytes = new StreamEnvelope(1, 1, new BusEvent.Joined(1)).encode();
+            ByteBuffer.wrap(bytes).putInt(1, from);
+            assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(bytes));
+        }
+    }
+
     @Test
     void somethingElseInTheStreamIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(new byte[] {'S', 0, 0}));

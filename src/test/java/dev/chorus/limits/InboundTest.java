@@ -90,7 +90,10 @@ class InboundTest {
         Inbound.Refused refused = assertInstanceOf(Inbound.Refused.class, inbound.text("c", true));
         assertEquals(CloseReasons.RATE_LIMITED, refused.reason());
         now.addAndGet(SECOND);
-        assertInstanceOf(Inbound.Complete.class, inbound.text("d", true));
+        assertEquals(
+                refused,
+                inbound.text("d", true),
+                "a refused client is being closed: nothing more it sent comes out, however long after");
     }
 
     @Test
