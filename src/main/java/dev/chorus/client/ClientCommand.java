@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Without options: sends 'Hello, world!', prints the first message received, closes with 1000.",
-            "With --interactive: sends each line of stdin, prints every message as it arrives; Ctrl-D closes."
+            "With --interactive: sends each line of stdin, prints every message as it arrives; Ctrl-D closes,",
+            "and what arrives until the server answers the close is printed too."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
             "2:invalid option",
             "3:server unreachable (refused, unknown host)",
             "4:handshake rejected with an HTTP status (printed, e.g. 403 Forbidden)",
-            "5:timed out (handshake, or a message asked for with --count)"
+            "5:timed out (handshake, a message asked for with --count, or the server's answer to our close)"
         })
 public final class ClientCommand implements Callable<Integer> {
 

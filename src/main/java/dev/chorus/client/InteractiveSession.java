@@ -1,6 +1,7 @@
 package dev.chorus.client;
 
 import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.Durations;
 import jakarta.websocket.CloseReason;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * {@code chorus client --interactive}: every line of stdin is sent as a text message, everything the server
- * sends is printed as it arrives, and the end of stdin (Ctrl-D) closes with 1000. Runs on
+ * sends is printed as it arrives, and the end of stdin (Ctrl-D) closes with 1000: what arrives until the
+ * server's close answers ours is still printed (at most the {@code --timeout} long). Runs on
  * {@link ReconnectingClient}, so {@code --reconnect} and {@code --ping-interval} come for free.
  */
 final class InteractiveSession {
@@ -77,14 +79,26 @@ final class InteractiveSession {
     }
 
     private int exitCode(ReconnectingClient client, CloseReason last) {
+        if (ConsoleLines.sameReason(last, CloseReasons.NO_CLOSE_ANSWER)) {
+            // What the server sent after the close started may be missing: the end was not clean.
+            return complain(ExitCodes.TIMEOUT, "the server did not answer the close within " + closeTimeout());
+        }
         if (client.stopRequested()
                 || last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             return ExitCodes.OK;
         }
+        return complain(ExitCodes.OTHER, "the connection ended: " + ConsoleLines.codeAndReason(last));
+    }
+
+    private String closeTimeout() {
+        return Durations.format(options.handshakeTimeout());
+    }
+
+    private int complain(int exitCode, String message) {
         synchronized (err) {
-            err.println("chorus client: the connection ended: " + ConsoleLines.codeAndReason(last));
+            err.println("chorus client: " + message);
             err.flush();
         }
-        return ExitCodes.OTHER;
+        return exitCode;
     }
 }

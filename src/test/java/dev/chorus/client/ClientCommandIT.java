@@ -83,6 +83,39 @@ class ClientCommandIT {
     }
 
     @Test
+    void pipedInteractivePrintsEveryEchoThatArrivesBeforeTheServersCloseThenExits0() throws Exception {
+        // printf 'first line\nsecond line\n' | chorus client -i URL: the input ends before any echo is back.
+        try (ChorusServer server = TestServers.start(Map.of());
+                JarProcess client = JarProcess.startWithStdin(
+                        "client", "--interactive", server.uri().toString())) {
+            client.writeLine("first line");
+            client.writeLine("second line");
+            client.closeStdin();
+            assertEquals(0, client.awaitExit(), () -> "stderr: " + client.stderr());
+            assertEquals(
+                    List.of(
+                            "< " + GREETING,
+                            "< Client(1) said: first line",
+                            "< Client(1) said: second line",
+                            "* closed: 1000 bye"),
+                    client.stdout());
+            assertEquals(List.of(), client.stderr());
+        }
+    }
+
+    @Test
+    void interactiveGivesUpOnACloseTheServerNeverAnswersAfterTheTimeoutWithExit5() throws Exception {
+        try (SilentServer silent = SilentServer.start();
+                JarProcess client = JarProcess.startWithStdin(
+                        "client", "-i", "--timeout", "500ms", silent.uri().toString())) {
+            client.closeStdin();
+            assertEquals(5, client.awaitExit(), () -> "stderr: " + client.stderr());
+            assertEquals(List.of("* closed: 1006 no close from the server"), client.stdout());
+            assertEquals(List.of("chorus client: the server did not answer the close within 500ms"), client.stderr());
+        }
+    }
+
+    @Test
     void interactiveWithReconnectComesBackAfterTheServerRestartsOnTheSamePort() throws Exception {
         JarProcess first = JarProcess.start("--port", "0");
         URI uri = startedAt(first);
