@@ -163,8 +163,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        err().println("chorus client: " + message);
-        err().flush();
+        ConsoleOutput.println(err(), "chorus client: " + message);
         return ExitCodes.OTHER;
     }
 

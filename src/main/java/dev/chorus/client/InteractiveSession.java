@@ -60,7 +60,7 @@ final class InteractiveSession {
                 send(connection, line);
             }
         } catch (IOException e) {
-            err.println("chorus client: cannot read stdin: " + e.getMessage());
+            ConsoleOutput.println(err, "chorus client: cannot read stdin: " + e.getMessage());
         } catch (CompletionException e) {
             return; // the client finished: nothing more will be sent
         }
@@ -71,10 +71,7 @@ final class InteractiveSession {
         try {
             connection.send(line);
         } catch (IOException e) {
-            synchronized (err) {
-                err.println("chorus client: not sent, the connection closed: " + line);
-                err.flush();
-            }
+            ConsoleOutput.println(err, "chorus client: not sent, the connection closed: " + line);
         }
     }
 
@@ -95,10 +92,7 @@ final class InteractiveSession {
     }
 
     private int complain(int exitCode, String message) {
-        synchronized (err) {
-            err.println("chorus client: " + message);
-            err.flush();
-        }
+        ConsoleOutput.println(err, "chorus client: " + message);
         return exitCode;
     }
 }

@@ -104,6 +104,23 @@ class ClientCommandIT {
     }
 
     @Test
+    void controlCharactersFromOtherClientsArePrintedAsEscapesNotSentToTheTerminal() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of());
+                JarProcess client =
+                        JarProcess.startWithStdin("client", "-i", server.uri().toString())) {
+            client.awaitOutput("< " + GREETING);
+            try (Peer other = Peer.join(server.uri())) {
+                client.awaitOutput("< " + GREETING);
+                other.say("\u001b[2J\u001b]0;owned\u0007\rhidden\u202eright-to-left\u009b31m");
+                client.awaitOutput(
+                        "< Client(2) said: \\u001b[2J\\u001b]0;owned\\u0007\\rhidden\\u202eright-to-left\\u009b31m");
+            }
+            client.closeStdin();
+            assertEquals(0, client.awaitExit(), () -> "stderr: " + client.stderr());
+        }
+    }
+
+    @Test
     void interactiveGivesUpOnACloseTheServerNeverAnswersAfterTheTimeoutWithExit5() throws Exception {
         try (SilentServer silent = SilentServer.start();
                 JarProcess client = JarProcess.startWithStdin(
