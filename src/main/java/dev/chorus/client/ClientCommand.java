@@ -72,7 +72,8 @@ public final class ClientCommand implements Callable<Integer> {
 
     @Option(
             names = "--reconnect",
-            description = "Interactive: reconnect whenever the connection is lost (after 250ms, doubling up to 8s).")
+            description = "Interactive: reconnect whenever the connection is lost, after a random wait "
+                    + "of up to 250ms, the limit doubling with each failed attempt up to 8s.")
     private boolean reconnect;
 
     // --text, --binary and --binary-file land in payloads, in command-line order (OptionValues.Payload); their
