@@ -159,7 +159,9 @@ public final class ChatClient implements AutoCloseable {
                 return;
             }
             if (!ClosingHandshake.start(session, reason)) {
-                session.close(reason); // the closing handshake is not open to us: Tyrus's close, at once
+                if (session.isOpen()) {
+                    session.close(reason); // the closing handshake is not open to us: Tyrus's close, at once
+                }
                 return;
             }
             closing = true;

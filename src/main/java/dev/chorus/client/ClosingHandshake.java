@@ -42,6 +42,7 @@ final class ClosingHandshake {
      * not let us or the connection is already closing, and then nothing was sent.
      */
     static boolean start(Session session, CloseReason reason) {
+        ByteBuffer frame = maskedCloseFrame(reason);
         TyrusWebSocket socket;
         try {
             socket = socketOf(session);
@@ -52,7 +53,7 @@ final class ClosingHandshake {
             return false;
         }
         try {
-            socket.sendRawFrame(maskedCloseFrame(reason));
+            socket.sendRawFrame(frame);
         } catch (RuntimeException e) {
             socket.onClose(new CloseFrame(reason)); // the connection is failing anyway: report the close, drop it
         }
