@@ -46,7 +46,7 @@ final class InteractiveSession {
         reader.setDaemon(true);
         reader.start();
         try {
-            return exitCode(client, client.finished().get());
+            return exitCode(client.finished().get());
         } catch (ExecutionException e) {
             // The failure is already printed by the listener; only the exit code is left to give.
             return e.getCause() instanceof ConnectFailure failure ? ExitCodes.of(failure.kind()) : ExitCodes.OTHER;
@@ -75,13 +75,14 @@ final class InteractiveSession {
         }
     }
 
-    private int exitCode(ReconnectingClient client, CloseReason last) {
+    private int exitCode(CloseReason last) {
         if (ConsoleLines.sameReason(last, CloseReasons.NO_CLOSE_ANSWER)) {
             // What the server sent after the close started may be missing: the end was not clean.
             return complain(ExitCodes.TIMEOUT, "the server did not answer the close within " + closeTimeout());
         }
-        if (client.stopRequested()
-                || last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+        // After the end of input that is normally the server's echo of our 1000; a server that closed for a
+        // reason of its own (a 1008 crossing our close, say) made the end abnormal, whoever asked first.
+        if (last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             return ExitCodes.OK;
         }
         return complain(ExitCodes.OTHER, "the connection ended: " + ConsoleLines.codeAndReason(last));
