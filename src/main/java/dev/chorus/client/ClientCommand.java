@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Without options: sends 'Hello, world!', prints the first message received, closes with 1000.",
-            "With --interactive: sends each line of stdin, prints every message as it arrives; Ctrl-D closes,",
-            "and what arrives until the server answers the close is printed too."
+            "With --interactive: sends each line of stdin, prints every message as it arrives; the end of stdin"
+                    + " (Ctrl-D) closes with 1000, and what arrives until the server answers the close is printed too.",
+            "Control characters in what is printed are shown as escapes (\\u001b, \\n ...)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
