@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One WebSocket connection, on the Tyrus client. Its events go either to a {@link ClientListener} of yours,
@@ -31,8 +30,8 @@ public final class ChatClient implements AutoCloseable {
     private final Duration closeTimeout;
     private volatile Session session;
     private volatile boolean closeRequested;
-    /** Our close frame is sent and the server's answer awaited ({@link ClosingHandshake}). */
-    private volatile boolean closing;
+    /** Our close frame is sent and the server's answer awaited, or null. */
+    private volatile ClosingHandshake handshake;
 
     private ChatClient(URI uri, ClientListener listener, Inbox inbox, Duration closeTimeout) {
         this.uri = uri;
@@ -151,23 +150,11 @@ public final class ChatClient implements AutoCloseable {
      */
     public void close(CloseReason reason) throws IOException {
         synchronized (sendLock) {
-            if (closeRequested) {
-                return;
+            if (!closeRequested) {
+                closeRequested = true;
+                handshake = ClosingHandshake.start(session, reason, closeTimeout, closed);
             }
-            closeRequested = true;
-            if (!session.isOpen()) {
-                return;
-            }
-            if (!ClosingHandshake.start(session, reason)) {
-                if (session.isOpen()) {
-                    session.close(reason); // the closing handshake is not open to us: Tyrus's close, at once
-                }
-                return;
-            }
-            closing = true;
         }
-        CompletableFuture.delayedExecutor(closeTimeout.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> dropUnlessClosed(CloseReasons.NO_CLOSE_ANSWER));
     }
 
     public void close(int code, String reason) throws IOException {
@@ -180,16 +167,11 @@ public final class ChatClient implements AutoCloseable {
      */
     public void closeNow(CloseReason reason) throws IOException {
         closeRequested = true;
-        if (closing) {
-            dropUnlessClosed(reason);
+        ClosingHandshake underWay = handshake;
+        if (underWay != null) {
+            underWay.abandon(reason);
         } else if (session.isOpen()) {
             session.close(reason);
-        }
-    }
-
-    private void dropUnlessClosed(CloseReason reason) {
-        if (!closed.isDone()) {
-            ClosingHandshake.abandon(session, reason);
         }
     }
 

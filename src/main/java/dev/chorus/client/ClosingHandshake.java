@@ -1,11 +1,16 @@
 package dev.chorus.client;
 
+import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
 import org.glassfish.tyrus.core.TyrusWebSocket;
@@ -20,8 +25,8 @@ import org.glassfish.tyrus.core.frame.CloseFrame;
  * {@code chorus client -i} printed none of its echoes). So this sends the frame itself, through the socket's
  * raw-frame send, and marks the socket as closing first: then Tyrus takes the server's close as the answer,
  * reports it and drops the connection without sending a second close frame. Tyrus keeps both the socket and
- * its state out of reach, hence the reflection; if a Tyrus upgrade moves them, {@link #start} says so and the
- * caller falls back to Tyrus's own close.
+ * its state out of reach, hence the reflection; if a Tyrus upgrade moves them, {@link #start} falls back to
+ * Tyrus's own close.
  */
 final class ClosingHandshake {
 
@@ -31,44 +36,64 @@ final class ClosingHandshake {
     private static final byte FIN_AND_CLOSE = (byte) 0x88;
     private static final byte MASKED = (byte) 0x80;
 
+    private final Session session;
     private final TyrusWebSocket socket;
+    private final CompletableFuture<CloseReason> closed;
 
-    private ClosingHandshake(TyrusWebSocket socket) {
+    private ClosingHandshake(Session session, TyrusWebSocket socket, CompletableFuture<CloseReason> closed) {
+        this.session = session;
         this.socket = socket;
+        this.closed = closed;
     }
 
     /**
-     * Sends {@code reason} as our close frame without closing the connection; {@code false} if this Tyrus does
-     * not let us or the connection is already closing, and then nothing was sent.
+     * Sends {@code reason} as our close frame and keeps the connection open for the server's answer, which
+     * completes {@code closed}; after {@code timeout} without it, drops the connection and reports
+     * {@link CloseReasons#NO_CLOSE_ANSWER}. Returns the handshake under way, or null when there is none to wait
+     * for: the connection was already closing or closed, or this Tyrus does not let us (then Tyrus's own close,
+     * which drops the connection at once, is used).
      */
-    static boolean start(Session session, CloseReason reason) {
+    static ClosingHandshake start(
+            Session session, CloseReason reason, Duration timeout, CompletableFuture<CloseReason> closed)
+            throws IOException {
         ByteBuffer frame = maskedCloseFrame(reason);
+        if (!session.isOpen()) {
+            return null;
+        }
         TyrusWebSocket socket;
         try {
             socket = socketOf(session);
             if (!markClosing(socket)) {
-                return false;
+                return null;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
+            session.close(reason);
+            return null;
         }
+        ClosingHandshake handshake = new ClosingHandshake(session, socket, closed);
         try {
             socket.sendRawFrame(frame);
         } catch (RuntimeException e) {
-            socket.onClose(new CloseFrame(reason)); // the connection is failing anyway: report the close, drop it
+            handshake.abandon(reason); // the connection is failing anyway: report the close, drop it
+            return handshake;
         }
-        return true;
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> handshake.abandon(CloseReasons.NO_CLOSE_ANSWER));
+        return handshake;
     }
 
-    /** Ends a handshake whose answer is overdue: reports {@code reason} as the close and drops the connection. */
-    static void abandon(Session session, CloseReason reason) {
+    /** Unless the server's answer came: reports {@code reason} as the close and drops the connection now. */
+    void abandon(CloseReason reason) {
+        if (closed.isDone()) {
+            return;
+        }
         try {
-            socketOf(session).onClose(new CloseFrame(reason));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            socket.onClose(new CloseFrame(reason));
+        } catch (RuntimeException e) {
             // Nothing better is left than Tyrus's own close, which at least drops the connection.
             try {
                 session.close(reason);
-            } catch (java.io.IOException | RuntimeException ignored) {
+            } catch (IOException | RuntimeException ignored) {
                 // Already gone.
             }
         }
