@@ -9,8 +9,11 @@
 
   var PROTOCOL = 'chorus.v1';
 
-  // Waits before reconnect attempts 1, 2, 3 and every later one; an open connection starts over at 1 s.
-  var BACKOFF_SECONDS = [1, 2, 5, 10];
+  // Reconnects back off with "full jitter": attempt n waits a random time from 0 to min(10 s, 1 s × 2^(n-1)),
+  // so the pages a restarted server dropped do not all come back in the same second. An open connection
+  // starts over at attempt 1.
+  var RETRY_FIRST_MS = 1000;
+  var RETRY_MAX_MS = 10000;
   // Closer to the bottom than this counts as "at the bottom" (zoom leaves fractional scroll offsets).
   var BOTTOM_SLACK_PX = 16;
   var SAID = /^Client\((\d+)\) said: /;
@@ -59,7 +62,8 @@
   var myId = null;
   var memberIds = [];
   var failedAttempts = 0;
-  var countdown = null;
+  var countdown = null; // shows the seconds left until the reconnect
+  var retryTimer = null; // reconnects
   var wasOpen = false;
   var leaving = false;
   // Whether the view follows new lines. Only the reader's own scrolling changes it, so a resize (a phone
@@ -294,20 +298,28 @@
   }
 
   function waitThenReconnect(closedText) {
-    var remaining = BACKOFF_SECONDS[Math.min(failedAttempts, BACKOFF_SECONDS.length - 1)];
+    var ceiling = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * Math.pow(2, failedAttempts));
+    var wait = Math.floor(Math.random() * (ceiling + 1));
+    var reconnectAt = Date.now() + wait;
     failedAttempts++;
-    var tick = function () {
-      if (remaining <= 0) {
-        clearInterval(countdown);
-        countdown = null;
-        connect();
-        return;
-      }
-      showState('closed', closedText, 'Reconnecting in ' + remaining + ' s');
-      remaining--;
+    var showRemaining = function () {
+      var seconds = Math.max(1, Math.ceil((reconnectAt - Date.now()) / 1000)); // whole seconds, rounded up
+      showState('closed', closedText, 'Reconnecting in ' + seconds + ' s');
     };
-    tick();
-    countdown = setInterval(tick, 1000);
+    showRemaining();
+    countdown = setInterval(showRemaining, 1000);
+    // Its own timer, not the countdown's ticks: those would round every page's wait to whole seconds again.
+    retryTimer = setTimeout(function () {
+      stopWaiting();
+      connect();
+    }, wait);
+  }
+
+  function stopWaiting() {
+    clearInterval(countdown);
+    clearTimeout(retryTimer);
+    countdown = null;
+    retryTimer = null;
   }
 
   // A real form: Enter and the button both submit, the label names the box, and the box keeps the focus.
@@ -337,10 +349,7 @@
   // with ?since= like any reconnect.
   window.addEventListener('pagehide', function () {
     leaving = true;
-    if (countdown) {
-      clearInterval(countdown);
-      countdown = null;
-    }
+    stopWaiting();
     if (socket) {
       var closing = socket;
       socket = null;

@@ -1,5 +1,7 @@
 package dev.chorus.chat;
 
+import dev.chorus.protocol.VisibleText;
+
 /** The tutorial's exact strings: what clients receive and what the server logs. */
 public final class ChatLines {
 
@@ -47,51 +49,11 @@ public final class ChatLines {
     }
 
     /**
-     * {@code text} with every line break and other control character written as an escape: a backslash and
-     * {@code n}, {@code r} or {@code t}, else a backslash, {@code u} and four hex digits (ESC: backslash-u001b);
-     * U+2028 and U+2029, at which some viewers break lines, likewise. So text from outside cannot start a forged
-     * log line. Backslashes themselves stay as they are.
+     * {@code text} with every line break and other control character written as an escape ({@link
+     * VisibleText#escape}), so text from outside cannot start a forged log line.
      */
     public static String escapeForLog(String text) {
-        if (text.codePoints().noneMatch(ChatLines::needsEscape)) {
-            return text;
-        }
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> escaped.append("\\n");
-                case '\r' -> escaped.append("\\r");
-                case '\t' -> escaped.append("\\t");
-                default -> {
-                    if (needsEscape(c)) {
-                        escaped.append(String.format("\\u%04x", c));
-                    } else {
-                        escaped.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return escaped.toString();
-    }
-
-    private static boolean needsEscape(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || isBidiControl(codePoint);
-    }
-
-    /**
-     * The bidirectional controls, which make a terminal show a line's characters in another order than they
-     * were logged (other format characters, such as the joiner inside emoji, are left alone).
-     */
-    private static boolean isBidiControl(int codePoint) {
-        return codePoint == 0x061C
-                || codePoint == 0x200E
-                || codePoint == 0x200F
-                || (codePoint >= 0x202A && codePoint <= 0x202E)
-                || (codePoint >= 0x2066 && codePoint <= 0x2069);
+        return VisibleText.escape(text);
     }
 
     /** The tutorial cuts long texts in its log (not on the wire): 200 characters, then {@code ..}. */

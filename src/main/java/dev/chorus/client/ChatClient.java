@@ -27,13 +27,17 @@ public final class ChatClient implements AutoCloseable {
     private final Inbox inbox;
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
+    private final Duration closeTimeout;
     private volatile Session session;
     private volatile boolean closeRequested;
+    /** Our close frame is sent and the server's answer awaited, or null. */
+    private volatile ClosingHandshake handshake;
 
-    private ChatClient(URI uri, ClientListener listener, Inbox inbox) {
+    private ChatClient(URI uri, ClientListener listener, Inbox inbox, Duration closeTimeout) {
         this.uri = uri;
         this.listener = listener;
         this.inbox = inbox;
+        this.closeTimeout = closeTimeout;
     }
 
     /** Opens a connection to {@code uri} with the default options, waiting at most {@code timeout} for it. */
@@ -54,7 +58,7 @@ public final class ChatClient implements AutoCloseable {
 
     private static ChatClient open(URI uri, ClientOptions options, ClientListener listener, Inbox inbox)
             throws ConnectFailure {
-        ChatClient client = new ChatClient(uri, listener, inbox);
+        ChatClient client = new ChatClient(uri, listener, inbox, options.handshakeTimeout());
         Connector.connect(uri, options, client.new Events());
         return client;
     }
@@ -83,6 +87,9 @@ public final class ChatClient implements AutoCloseable {
 
     private void send(Sending sending) throws IOException {
         synchronized (sendLock) {
+            if (closeRequested) {
+                throw new IOException("the connection to " + uri + " is closing");
+            }
             try {
                 sending.to(session.getBasicRemote());
             } catch (IllegalStateException e) {
@@ -118,9 +125,9 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /**
-     * Completes when the connection is closed, with the code and reason that closed it. When this side
-     * closes, Tyrus reports the close as soon as ours is sent, unless the server's close frame came first: so
-     * it is our own code and reason, or the server's echo of them (which an RFC 6455 server sends).
+     * Completes when the connection is closed, with the code and reason that closed it. When this side closes,
+     * that is the server's answering close (an RFC 6455 server echoes our code and reason), or
+     * {@link CloseReasons#NO_CLOSE_ANSWER} if none came within the handshake timeout.
      */
     public CompletableFuture<CloseReason> closed() {
         return closed;
@@ -131,20 +138,41 @@ public final class ChatClient implements AutoCloseable {
         return closeRequested;
     }
 
+    /** Whether messages can still be sent: open, and this side has not asked to close. */
     public boolean isOpen() {
-        return session.isOpen();
+        return !closeRequested && session.isOpen();
     }
 
-    /** Closes with {@code reason}; does nothing if already closed. */
+    /**
+     * Starts the closing handshake with {@code reason} and returns: from now on nothing more is sent, but
+     * messages keep arriving until the server's close answers ours, or the handshake timeout passes and the
+     * connection is dropped ({@link #closed()} says which). Does nothing if already closed or closing.
+     */
     public void close(CloseReason reason) throws IOException {
-        closeRequested = true;
-        if (session.isOpen()) {
-            session.close(reason);
+        synchronized (sendLock) {
+            if (!closeRequested) {
+                closeRequested = true;
+                handshake = ClosingHandshake.start(session, reason, closeTimeout, closed);
+            }
         }
     }
 
     public void close(int code, String reason) throws IOException {
         close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+    }
+
+    /**
+     * Closes with {@code reason} without waiting for the server's answer, for a server that is not answering
+     * anything (no pong): our close frame is sent if it was not yet, the connection dropped at once.
+     */
+    public void closeNow(CloseReason reason) throws IOException {
+        closeRequested = true;
+        ClosingHandshake underWay = handshake;
+        if (underWay != null) {
+            underWay.abandon(reason);
+        } else if (session.isOpen()) {
+            session.close(reason);
+        }
     }
 
     /** Closes normally: 1000 {@code bye}. */

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Without options: sends 'Hello, world!', prints the first message received, closes with 1000.",
-            "With --interactive: sends each line of stdin, prints every message as it arrives; Ctrl-D closes."
+            "With --interactive: sends each line of stdin, prints every message as it arrives; the end of stdin"
+                    + " (Ctrl-D) closes with 1000, and what arrives until the server answers the close is printed too.",
+            "Control characters in what is printed are shown as escapes (\\u001b, \\n ...)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
             "2:invalid option",
             "3:server unreachable (refused, unknown host)",
             "4:handshake rejected with an HTTP status (printed, e.g. 403 Forbidden)",
-            "5:timed out (handshake, or a message asked for with --count)"
+            "5:timed out (handshake, a message asked for with --count, or the server's answer to our close)"
         })
 public final class ClientCommand implements Callable<Integer> {
 
@@ -71,7 +73,8 @@ public final class ClientCommand implements Callable<Integer> {
 
     @Option(
             names = "--reconnect",
-            description = "Interactive: reconnect whenever the connection is lost (after 250ms, doubling up to 8s).")
+            description = "Interactive: reconnect whenever the connection is lost, after a random wait "
+                    + "of up to 250ms, the limit doubling with each failed attempt up to 8s.")
     private boolean reconnect;
 
     // --text, --binary and --binary-file land in payloads, in command-line order (OptionValues.Payload); their
@@ -162,8 +165,7 @@ public final class ClientCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        err().println("chorus client: " + message);
-        err().flush();
+        ConsoleOutput.println(err(), "chorus client: " + message);
         return ExitCodes.OTHER;
     }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param headers extra handshake headers, in the order given; a name given twice is sent with both values
  * @param subprotocols the subprotocols to offer, preferred first; the server picks at most one
  * @param trust whom to trust when the URI is {@code wss}
- * @param handshakeTimeout the longest the opening handshake (TCP, TLS and HTTP upgrade) may take
+ * @param handshakeTimeout the longest the opening handshake (TCP, TLS and HTTP upgrade) may take, and the
+ *     longest {@link ChatClient#close} waits for the server's answering close before it drops the connection
  * @param observer sees the handshake's request and response headers (the command line's {@code --verbose})
  */
 public record ClientOptions(

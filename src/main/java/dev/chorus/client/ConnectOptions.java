@@ -53,7 +53,8 @@ final class ConnectOptions {
             paramLabel = "DURATION",
             defaultValue = "10s",
             converter = OptionValues.DurationValue.class,
-            description = "Longest wait for the handshake, for each message asked for, and for a pong. "
+            description = "Longest wait for the handshake, for each message asked for, for a pong, "
+                    + "and for the server's answer to our close. "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 

@@ -49,6 +49,11 @@ final class ConsoleLines {
         return reason.getCloseCode().getCode() + (phrase == null || phrase.isEmpty() ? "" : " " + phrase);
     }
 
+    /** Whether two closes have the same code and reason (CloseReason has no equals of its own). */
+    static boolean sameReason(CloseReason one, CloseReason other) {
+        return codeAndReason(one).equals(codeAndReason(other));
+    }
+
     static String pong(ByteBuffer payload) {
         return "* pong (" + payload.remaining() + " bytes)";
     }

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * The interactive mode's listener: what the server sends goes to stdout as it arrives (messages, then the
- * close), diagnostics go to stderr (errors, reconnects, and with {@code --verbose} the pongs).
+ * close), diagnostics go to stderr (errors, reconnects, and with {@code --verbose} the pongs), all escaped
+ * by {@link ConsoleOutput}.
  */
 final class ConsolePrinter implements ClientListener {
 
@@ -24,41 +25,34 @@ final class ConsolePrinter implements ClientListener {
 
     @Override
     public void onMessage(String text) {
-        print(out, ConsoleLines.incoming(text));
+        ConsoleOutput.println(out, ConsoleLines.incoming(text));
     }
 
     @Override
     public void onMessage(ByteBuffer data) {
-        print(out, ConsoleLines.incoming(data));
+        ConsoleOutput.println(out, ConsoleLines.incoming(data));
     }
 
     @Override
     public void onPong(ByteBuffer payload) {
         if (verbose) {
-            print(err, ConsoleLines.pong(payload));
+            ConsoleOutput.println(err, ConsoleLines.pong(payload));
         }
     }
 
     @Override
     public void onClose(CloseReason reason) {
-        print(out, ConsoleLines.closed(reason));
+        ConsoleOutput.println(out, ConsoleLines.closed(reason));
     }
 
     @Override
     public void onError(Throwable error) {
-        print(err, "chorus client: " + error.getMessage());
+        ConsoleOutput.println(err, "chorus client: " + error.getMessage());
     }
 
     @Override
     public void onReconnecting(Duration delay, int attempt) {
-        print(err, "chorus client: reconnecting in " + Durations.format(delay) + " (attempt " + attempt + ")");
-    }
-
-    /** Several threads print (Tyrus's and stdin's): one whole line at a time, flushed. */
-    private static void print(PrintWriter writer, String line) {
-        synchronized (writer) {
-            writer.println(line);
-            writer.flush();
-        }
+        ConsoleOutput.println(
+                err, "chorus client: reconnecting in " + Durations.format(delay) + " (attempt " + attempt + ")");
     }
 }

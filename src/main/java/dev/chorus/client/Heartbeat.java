@@ -57,7 +57,7 @@ final class Heartbeat {
                 client.ping(ByteBuffer.wrap(PAYLOAD));
             } else if (System.nanoTime() - pingSentAt > pings.timeout().toNanos()) {
                 stop();
-                client.close(CloseReasons.NO_PONG);
+                client.closeNow(CloseReasons.NO_PONG); // a dead peer would never answer a close
             }
         } catch (IOException e) {
             if (client.isOpen()) {

@@ -1,6 +1,7 @@
 package dev.chorus.client;
 
 import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.Durations;
 import jakarta.websocket.CloseReason;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * {@code chorus client --interactive}: every line of stdin is sent as a text message, everything the server
- * sends is printed as it arrives, and the end of stdin (Ctrl-D) closes with 1000. Runs on
+ * sends is printed as it arrives, and the end of stdin (Ctrl-D) closes with 1000: what arrives until the
+ * server's close answers ours is still printed (at most the {@code --timeout} long). Runs on
  * {@link ReconnectingClient}, so {@code --reconnect} and {@code --ping-interval} come for free.
  */
 final class InteractiveSession {
@@ -44,7 +46,7 @@ final class InteractiveSession {
         reader.setDaemon(true);
         reader.start();
         try {
-            return exitCode(client, client.finished().get());
+            return exitCode(client.finished().get());
         } catch (ExecutionException e) {
             // The failure is already printed by the listener; only the exit code is left to give.
             return e.getCause() instanceof ConnectFailure failure ? ExitCodes.of(failure.kind()) : ExitCodes.OTHER;
@@ -58,7 +60,7 @@ final class InteractiveSession {
                 send(connection, line);
             }
         } catch (IOException e) {
-            err.println("chorus client: cannot read stdin: " + e.getMessage());
+            ConsoleOutput.println(err, "chorus client: cannot read stdin: " + e.getMessage());
         } catch (CompletionException e) {
             return; // the client finished: nothing more will be sent
         }
@@ -69,22 +71,29 @@ final class InteractiveSession {
         try {
             connection.send(line);
         } catch (IOException e) {
-            synchronized (err) {
-                err.println("chorus client: not sent, the connection closed: " + line);
-                err.flush();
-            }
+            ConsoleOutput.println(err, "chorus client: not sent, the connection closed: " + line);
         }
     }
 
-    private int exitCode(ReconnectingClient client, CloseReason last) {
-        if (client.stopRequested()
-                || last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
+    private int exitCode(CloseReason last) {
+        if (ConsoleLines.sameReason(last, CloseReasons.NO_CLOSE_ANSWER)) {
+            // What the server sent after the close started may be missing: the end was not clean.
+            return complain(ExitCodes.TIMEOUT, "the server did not answer the close within " + closeTimeout());
+        }
+        // After the end of input that is normally the server's echo of our 1000; a server that closed for a
+        // reason of its own (a 1008 crossing our close, say) made the end abnormal, whoever asked first.
+        if (last.getCloseCode().getCode() == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()) {
             return ExitCodes.OK;
         }
-        synchronized (err) {
-            err.println("chorus client: the connection ended: " + ConsoleLines.codeAndReason(last));
-            err.flush();
-        }
-        return ExitCodes.OTHER;
+        return complain(ExitCodes.OTHER, "the connection ended: " + ConsoleLines.codeAndReason(last));
+    }
+
+    private String closeTimeout() {
+        return Durations.format(options.handshakeTimeout());
+    }
+
+    private int complain(int exitCode, String message) {
+        ConsoleOutput.println(err, "chorus client: " + message);
+        return exitCode;
     }
 }

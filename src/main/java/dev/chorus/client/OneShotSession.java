@@ -33,11 +33,10 @@ final class OneShotSession {
         } catch (ConnectFailure e) {
             return fail(ExitCodes.of(e.kind()), e.getMessage());
         }
-        transcript.received().forEach(message -> out.println(ConsoleLines.received(message)));
-        out.flush();
+        ConsoleOutput.println(
+                out, transcript.received().stream().map(ConsoleLines::received).toList());
         if (verbose) {
-            err.println(ConsoleLines.closed(transcript.close()));
-            err.flush();
+            ConsoleOutput.println(err, ConsoleLines.closed(transcript.close()));
         }
         String received = transcript.received().size() + " of " + count + " messages";
         Duration timeout = options.handshakeTimeout();
@@ -54,8 +53,7 @@ final class OneShotSession {
     }
 
     private int fail(int code, String message) {
-        err.println("chorus client: " + message);
-        err.flush();
+        ConsoleOutput.println(err, "chorus client: " + message);
         return code;
     }
 }

@@ -124,7 +124,7 @@ public final class ReconnectingClient implements AutoCloseable {
             if (nextAttempt != null) {
                 nextAttempt.cancel(false);
             }
-            if (current == null || !current.isOpen()) {
+            if (current == null || current.closed().isDone()) {
                 finish(reason);
                 return;
             }
@@ -138,11 +138,15 @@ public final class ReconnectingClient implements AutoCloseable {
         return finished;
     }
 
-    /** Stops with 1000 {@code bye} and waits, at most the handshake timeout, until the connection is closed. */
+    /**
+     * Stops with 1000 {@code bye} and waits until the connection is closed: at most twice the handshake timeout,
+     * which bounds a connect under way and then the closing handshake.
+     */
     @Override
     public void close() {
         try {
-            stop(CloseReasons.CLIENT_DONE).get(options.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            stop(CloseReasons.CLIENT_DONE)
+                    .get(options.handshakeTimeout().multipliedBy(2).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -1,6 +1,5 @@
 package dev.chorus.client;
 
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -24,9 +23,7 @@ final class UsageErrors implements IParameterExceptionHandler {
         if (!(failing.getCommand() instanceof ClientCommand)) {
             return others.handleParseException(e, args);
         }
-        PrintWriter err = failing.getErr();
-        err.println("chorus client: " + e.getMessage() + " (see chorus client --help)");
-        err.flush();
+        ConsoleOutput.println(failing.getErr(), "chorus client: " + e.getMessage() + " (see chorus client --help)");
         return ExitCodes.USAGE;
     }
 }

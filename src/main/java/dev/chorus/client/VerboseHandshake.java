@@ -25,9 +25,6 @@ final class VerboseHandshake implements HandshakeObserver {
     }
 
     private void print(List<String> lines) {
-        synchronized (err) {
-            lines.forEach(err::println);
-            err.flush();
-        }
+        ConsoleOutput.println(err, lines);
     }
 }

@@ -2,7 +2,9 @@
  * The Java client, on the Tyrus client, and the {@code chorus client} command built on it.
  *
  * <p>The library: {@link dev.chorus.client.ChatClient} is one connection (send text, binary and pings,
- * receive with a timeout or through a {@link dev.chorus.client.ClientListener}, close with a code and reason),
+ * receive with a timeout or through a {@link dev.chorus.client.ClientListener}, close with a code and reason
+ * and keep receiving until the server answers, which Tyrus's own close does not: {@link
+ * dev.chorus.client.ClosingHandshake}),
  * opened with {@link dev.chorus.client.ClientOptions} (Origin, extra headers, subprotocols,
  * {@link dev.chorus.client.TlsTrust}, handshake timeout, a {@link dev.chorus.client.HandshakeObserver}).
  * {@link dev.chorus.client.ReconnectingClient} keeps one open for long-running clients, like Python's

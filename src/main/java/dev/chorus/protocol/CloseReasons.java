@@ -74,6 +74,13 @@ public final class CloseReasons {
     /** A client tool gives up on a server that stopped answering its pings. */
     public static final CloseReason NO_PONG = new CloseReason(CloseCodes.GOING_AWAY, "no pong");
 
+    /**
+     * Never sent: what a client tool reports when the server did not answer its close frame within the timeout
+     * and it dropped the connection (1006: closed without a close frame from the other side).
+     */
+    public static final CloseReason NO_CLOSE_ANSWER =
+            new CloseReason(CloseCodes.CLOSED_ABNORMALLY, "no close from the server");
+
     /** The node lost the other nodes (Redis) while this client was joining: come back in a moment. */
     public static final CloseReason TRY_AGAIN_LATER =
             new CloseReason(CloseCodes.TRY_AGAIN_LATER, "chat unavailable, try again later");

@@ -11,6 +11,7 @@ import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RecordingListener;
+import dev.chorus.testing.SilentServer;
 import dev.chorus.testing.TestServers;
 import jakarta.websocket.CloseReason;
 import java.net.InetAddress;
@@ -149,6 +150,33 @@ class ChatClientTest {
             client.close();
             events.expect("close 1000 bye");
             assertThrows(IllegalStateException.class, () -> client.receive(Duration.ZERO), "events go to the listener");
+        }
+    }
+
+    @Test
+    void whatArrivesAfterOurCloseIsStillDeliveredUntilTheServerAnswersIt() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of())) {
+            ChatClient client = ChatClient.connect(server.uri(), OPTIONS);
+            client.send("first line");
+            client.send("second line");
+            client.close();
+            List<Object> received = new java.util.ArrayList<>();
+            for (Object message = client.receive(Peer.WAIT); message != null; message = client.receive(Peer.WAIT)) {
+                received.add(message);
+            }
+            assertEquals(List.of(Peer.GREETING, "Client(1) said: first line", "Client(1) said: second line"), received);
+            CloseReason answer = client.closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("1000 bye", ConsoleLines.codeAndReason(answer), "the server's echo of our close");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheCloseIsDroppedAfterTheTimeoutWith1006() throws Exception {
+        try (SilentServer silent = SilentServer.start()) {
+            ChatClient client = ChatClient.connect(silent.uri(), OPTIONS.withHandshakeTimeout(Duration.ofMillis(200)));
+            client.close();
+            CloseReason reason = client.closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("1006 no close from the server", ConsoleLines.codeAndReason(reason));
         }
     }
 

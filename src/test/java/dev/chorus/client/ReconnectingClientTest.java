@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.Durations;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RecordingListener;
@@ -19,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,17 +33,30 @@ class ReconnectingClientTest {
     private static final ClientOptions OPTIONS = ClientOptions.defaults().withHandshakeTimeout(Peer.WAIT);
     private static final Backoff QUICKLY = Backoff.exponential(Duration.ofMillis(50), Duration.ofMillis(400));
 
+    /**
+     * QUICKLY's bounds drawing from a seeded source: a second one made the same way draws the same waits, so a
+     * test can say which wait the client must report for each attempt.
+     */
+    private static Backoff seeded() {
+        return Backoff.exponential(Duration.ofMillis(50), Duration.ofMillis(400), new SplittableRandom(17));
+    }
+
+    private static String reconnecting(int attempt, Backoff twin) {
+        return "reconnecting " + attempt + " after "
+                + Durations.format(twin.delay(attempt).orElseThrow());
+    }
+
     @Test
     void itReconnectsAfterTheServerRestartsOnTheSamePort() throws Exception {
         RecordingListener events = new RecordingListener();
         ChorusServer first = TestServers.start(Map.of());
         int port = first.port();
-        try (ReconnectingClient client = ReconnectingClient.start(first.uri(), OPTIONS, QUICKLY, Pings.NONE, events)) {
+        try (ReconnectingClient client = ReconnectingClient.start(first.uri(), OPTIONS, seeded(), Pings.NONE, events)) {
             events.expect("open");
             events.expect("text " + Peer.GREETING);
             first.close();
             events.expect("close 1001 server shutting down");
-            events.expect("reconnecting 1 after 50ms"); // after a lost connection: the first delay
+            events.expect(reconnecting(1, seeded())); // after a lost connection: the first wait
             try (ChorusServer second = TestServers.start(Map.of(Setting.PORT, String.valueOf(port)))) {
                 assertEquals(first.uri(), second.uri());
                 events.skipTo("open"); // after as many refused attempts as the restart took
@@ -85,16 +100,15 @@ class ReconnectingClientTest {
     }
 
     @Test
-    void aFailedFirstConnectIsRetriedAfterTheFirstDelayWhichDoublesWithEachFailedRetry() throws Exception {
+    void aFailedFirstConnectIsRetriedWithTheBackoffsWaitForTheFirstAttemptThenForEachNextOne() throws Exception {
         RecordingListener events = new RecordingListener();
         URI nobody = URI.create("ws://127.0.0.1:" + freePort() + "/");
-        ReconnectingClient client = ReconnectingClient.start(nobody, OPTIONS, QUICKLY, Pings.NONE, events);
+        ReconnectingClient client = ReconnectingClient.start(nobody, OPTIONS, seeded(), Pings.NONE, events);
+        Backoff twin = seeded();
         try {
-            assertEquals("reconnecting 1 after 50ms", events.skipTo("reconnecting"));
-            assertEquals("reconnecting 2 after 100ms", events.skipTo("reconnecting"));
-            assertEquals("reconnecting 3 after 200ms", events.skipTo("reconnecting"));
-            assertEquals("reconnecting 4 after 400ms", events.skipTo("reconnecting"));
-            assertEquals("reconnecting 5 after 400ms", events.skipTo("reconnecting"));
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertEquals(reconnecting(attempt, twin), events.skipTo("reconnecting"));
+            }
         } finally {
             client.stop(CloseReasons.CLIENT_DONE).get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
         }

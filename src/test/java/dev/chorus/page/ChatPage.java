@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -165,8 +166,11 @@ public final class ChatPage {
         return strings(script.executeScript("return window.chorusStatusSeen"));
     }
 
-    void awaitStatusSeen(String expected) {
-        await(() -> statusSeen().contains(expected), () -> "status '" + expected + "'; it showed " + statusSeen());
+    void awaitStatusSeen(Pattern expected) {
+        await(
+                () -> statusSeen().stream()
+                        .anyMatch(seen -> expected.matcher(seen).matches()),
+                () -> "status matching '" + expected + "'; it showed " + statusSeen());
     }
 
     /** What the page's own URL rule gives for a page at {@code href}. */
