@@ -1,5 +1,6 @@
 package dev.chorus.chat;
 
+import dev.chorus.protocol.Utf8;
 import dev.chorus.protocol.VisibleText;
 
 /** The tutorial's exact strings: what clients receive and what the server logs. */
@@ -27,8 +28,12 @@ public final class ChatLines {
         return "New client connected and was given id " + id;
     }
 
-    static String saidLog(long id, String text) {
-        return said(id, cutForLog(text));
+    /**
+     * The log line for client {@code id} saying {@code text}: the tutorial's {@code Client(N) said: X}, or with
+     * {@code --log-messages false} only the size, {@code Client(N) said B bytes}, so chat stays out of the log.
+     */
+    static String saidLog(long id, String text, boolean withText) {
+        return withText ? said(id, cutForLog(text)) : client(id) + " said " + Utf8.length(text) + " bytes";
     }
 
     static String sentBinaryLog(long id, int bytes) {

@@ -70,7 +70,7 @@ public final class ChatRoom {
         Audience.listen(metrics);
         this.timeline = new Timeline(settings.history(), settings.outboxLimits());
         this.bus = Bus.open(settings.redis(), threads, metrics);
-        this.v1 = new V1Requests(timeline, bus);
+        this.v1 = new V1Requests(timeline, bus, settings.logging().messages());
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timeline, metrics, admission));
         housekeeper.every(settings.outboxLimits().writeTimeout(), Audience::evictStalled);
@@ -237,7 +237,7 @@ public final class ChatRoom {
             v1.heard(session, id, text);
             return;
         }
-        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text));
+        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text, settings.logging().messages()));
         bus.publish(new BusEvent.Said(id, text));
     }
 

@@ -21,10 +21,13 @@ final class V1Requests {
 
     private final Timeline timeline;
     private final Bus bus;
+    /** Whether said-lines in the log carry the text ({@code --log-messages}). */
+    private final boolean logText;
 
-    V1Requests(Timeline timeline, Bus bus) {
+    V1Requests(Timeline timeline, Bus bus, boolean logText) {
         this.timeline = timeline;
         this.bus = bus;
+        this.logText = logText;
     }
 
     /**
@@ -54,7 +57,7 @@ final class V1Requests {
             return;
         }
         if (command instanceof Command.Say say) {
-            LOG.log(Level.INFO, () -> ChatLines.saidLog(id, say.text()));
+            LOG.log(Level.INFO, () -> ChatLines.saidLog(id, say.text(), logText));
             bus.publish(new BusEvent.Said(id, say.text()));
         } else {
             timeline.showHistory(session);

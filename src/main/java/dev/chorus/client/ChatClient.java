@@ -92,8 +92,9 @@ public final class ChatClient implements AutoCloseable {
             }
             try {
                 sending.to(session.getBasicRemote());
-            } catch (IllegalStateException e) {
-                // Tyrus's way of saying the session is closed or closing: for callers, just a failed send.
+            } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+                // Tyrus's ways of saying the session is closed or closing (the second when the server's close
+                // crossed the send and its timers are gone): for callers, just a failed send.
                 throw new IOException("the connection to " + uri + " is closed", e);
             }
         }

@@ -56,4 +56,10 @@ class ChatLinesTest {
         String text = "\n".repeat(201);
         assertEquals("\\n".repeat(200) + "..", ChatLines.cutForLog(text));
     }
+
+    @Test
+    void withoutMessagesInTheLogASaidLineCarriesOnlyTheSize() {
+        assertEquals("Client(7) said: héllo", ChatLines.saidLog(7, "héllo", true));
+        assertEquals("Client(7) said 6 bytes", ChatLines.saidLog(7, "héllo", false));
+    }
 }
