@@ -14,33 +14,25 @@ import org.junit.jupiter.api.Test;
 /** Who a client is behind reverse proxies: believed only from trusted ones, right-most untrusted hop first. */
 class ForwardingTest {
 
+    /** An https page's upgrade from 203.0.113.9, as deploy/nginx forwards it to 127.0.0.1:9001. */
+    private static final java.util.function.Function<String, List<String>> AS_NGINX_FORWARDS = headers(
+            "Host", "127.0.0.1:9001",
+            "X-Forwarded-For", "203.0.113.9",
+            "X-Forwarded-Proto", "https",
+            "X-Forwarded-Host", "chat.example.com");
+
     private static final Forwarding LOOPBACK_PROXY = new Forwarding(TrustedProxies.parse("127.0.0.1, ::1"));
 
     @Test
     void anUntrustedPeersForwardingHeadersAreIgnored() {
-        Requester seen = new Forwarding(TrustedProxies.NONE)
-                .resolve(
-                        "127.0.0.1",
-                        headers(
-                                "Host", "127.0.0.1:9001",
-                                "X-Forwarded-For", "203.0.113.9",
-                                "X-Forwarded-Proto", "https",
-                                "X-Forwarded-Host", "chat.example.com"),
-                        false);
+        Requester seen = new Forwarding(TrustedProxies.NONE).resolve("127.0.0.1", AS_NGINX_FORWARDS, false);
 
         assertEquals(new Requester("127.0.0.1", false, "127.0.0.1:9001"), seen);
     }
 
     @Test
     void aTrustedProxyNamesTheClientItsSchemeAndItsHost() {
-        Requester seen = LOOPBACK_PROXY.resolve(
-                "127.0.0.1",
-                headers(
-                        "Host", "127.0.0.1:9001",
-                        "X-Forwarded-For", "203.0.113.9",
-                        "X-Forwarded-Proto", "https",
-                        "X-Forwarded-Host", "chat.example.com"),
-                false);
+        Requester seen = LOOPBACK_PROXY.resolve("127.0.0.1", AS_NGINX_FORWARDS, false);
 
         assertEquals(new Requester("203.0.113.9", true, "chat.example.com"), seen);
     }
