@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,15 @@ class CheckTest {
         assertTrue(heap.passes());
         assertEquals("live heap (±4.0 MiB)", heap.name());
         assertEquals("PASS: 20.0 MiB → 16.5 MiB (-3.5 MiB)", heap.verdict());
+    }
+
+    @Test
+    void theVerdictNamesTheItemsThatFailedAndThoseTheServerDoesNotShow() {
+        Check fds = new Check("open fds", 0, "%.0f", OptionalDouble.of(87), OptionalDouble.of(127));
+        Check threads = new Check("threads", 2, "%.0f", OptionalDouble.of(41), OptionalDouble.of(42));
+        Check pending = new Check("pending", 0, "%.0f", OptionalDouble.empty(), OptionalDouble.empty());
+        assertEquals("FAIL: open fds (n/a: pending)", Snapshot.verdict(List.of(fds, threads, pending)));
+        assertEquals("PASS", Snapshot.verdict(List.of(threads)));
     }
 
     @Test

@@ -29,7 +29,9 @@ final class Runs {
     }
 
     void all(List<Workload> workloads, List<Contender> contenders) {
-        if (plan.freshServers()) {
+        if (plan.freshServers()
+                || workloads.stream()
+                        .noneMatch(workload -> workload.serverSettings().isEmpty())) {
             for (Workload workload : workloads) {
                 for (int column = 0; column < contenders.size(); column++) {
                     if (runsOn(workload, contenders.get(column), column)) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -14,12 +15,14 @@ import java.util.OptionalLong;
  * What the churn soak counts on the server at one moment: its open file descriptors and threads (from /proc), and
  * the gauges it exports on its metrics path. A value the server does not show is empty.
  *
+ * @param files the open file descriptors by {@link OpenFiles#kind}, read right after {@code fds}
  * @param handshakesPending connections whose handshake deadline is armed ({@code chorus_handshakes_pending})
  * @param closesPending connections whose close deadline is armed ({@code chorus_closes_pending})
  * @param evicted slow consumers evicted so far ({@code chorus_slow_consumers_evicted_total}, all reasons)
  */
 record ServerCounts(
         OptionalDouble fds,
+        Map<String, Long> files,
         OptionalDouble threads,
         OptionalDouble open,
         OptionalDouble handshakesPending,
@@ -35,10 +38,12 @@ record ServerCounts(
      */
     static ServerCounts of(Server server) {
         OptionalDouble fds = decimal(server.openFiles());
+        Map<String, Long> files = server.openFileKinds();
         OptionalDouble threads = decimal(server.threads());
         String metrics = scrape(server.uri());
         return new ServerCounts(
                 fds,
+                files,
                 threads,
                 PrometheusText.sum(metrics, "chorus_connections_open"),
                 PrometheusText.sum(metrics, "chorus_handshakes_pending"),
