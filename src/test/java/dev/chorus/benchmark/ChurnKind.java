@@ -49,6 +49,8 @@ enum ChurnKind {
     /** How the report names it: {@code half-open stalled}. */
     @Override
     public String toString() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(java.util.Locale.ROOT)
+                .replace("half_open", "half-open")
+                .replace('_', ' ');
     }
 }
