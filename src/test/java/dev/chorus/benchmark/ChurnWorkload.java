@@ -98,10 +98,12 @@ record ChurnWorkload(int cycles, int inFlight, Duration cap, Duration limit) imp
         Snapshot before = Snapshot.of(server);
         Usage from = Usage.of(server);
         ChurnRun churn = new ChurnRun(churnCycles, ChurnKind::of);
-        List<Figure> figures = new ArrayList<>(List.of(Figure.text(
-                "primer (not measured)",
-                primer.total() + " cycles without stalled readers, " + primer.failedCount() + " failed, " + primerLines
-                        + " lines broadcast; then idle after " + idle.shown() + " s")));
+        List<Figure> figures = new ArrayList<>(List.of(
+                Figure.text("server settings added (over the header's)", settingsShown()),
+                Figure.text(
+                        "primer (not measured)",
+                        primer.total() + " cycles without stalled readers, " + primer.failedCount() + " failed, "
+                                + primerLines + " lines broadcast; then idle after " + idle.shown() + " s")));
         Settling evicted;
         try (Broadcaster broadcaster = Broadcaster.start(server.uri(), BROADCAST_BYTES, BROADCAST_PERIOD)) {
             churn.run(cycles, inFlight, cap);
@@ -129,6 +131,14 @@ record ChurnWorkload(int cycles, int inFlight, Duration cap, Duration limit) imp
         figures.addAll(before.against(last, "stalled sockets closed: "));
         figures.addAll(to.cpuFigures(from));
         return figures;
+    }
+
+    /** {@code -Dchorus.close-timeout=2000ms ...}, as the server was started with them. */
+    private String settingsShown() {
+        return new java.util.TreeMap<>(serverSettings())
+                .entrySet().stream()
+                        .map(setting -> "-Dchorus." + setting.getKey() + "=" + setting.getValue())
+                        .collect(Collectors.joining(" "));
     }
 
     /** The primer's mix: the soak's, with clean cycles for stalled readers (whose sockets stay until the end). */
