@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +38,8 @@ public final class Benchmark implements Callable<Integer> {
         fanout,
         fanout_v1,
         rate,
-        slow;
+        slow,
+        churn;
 
         /** {@code fanout-v1}: picocli matches an enum value by its name or by this. */
         @Override
@@ -158,18 +160,32 @@ public final class Benchmark implements Callable<Integer> {
         }
         List<Contender> contenders = new ArrayList<>(List.of(
                 Contender.process(
-                        "Chorus", ServerProcess.chorus(jar, jvmOptions, chorusSettings), EnumSet.allOf(Dialect.class)),
+                        "Chorus",
+                        added -> ServerProcess.chorus(jar, jvmOptions, with(added)),
+                        EnumSet.allOf(Dialect.class),
+                        true),
                 Contender.process(
-                        "naive baseline", ServerProcess.naive(jvmOptions, chorusSettings), EnumSet.of(Dialect.PLAIN))));
+                        "naive baseline",
+                        added -> ServerProcess.naive(jvmOptions, with(added)),
+                        EnumSet.of(Dialect.PLAIN),
+                        false)));
         if (twoNodes) {
             contenders.add(new Contender(
                     "Chorus, 2 nodes + Redis",
                     "the Chorus command twice, with `-Dchorus.redis=redis://127.0.0.1:PORT` of a `redis-server --save ''"
                             + " --appendonly no` on a free port; its CPU is both nodes' and Redis's, its RSS both nodes'",
-                    log -> ClusterServer.start(jar, jvmOptions, chorusSettings, log),
-                    EnumSet.allOf(Dialect.class)));
+                    (log, added) -> ClusterServer.start(jar, jvmOptions, with(added), log),
+                    EnumSet.allOf(Dialect.class),
+                    true));
         }
         return contenders;
+    }
+
+    /** The run's server settings with a workload's own {@code added} over them. */
+    private Map<String, String> with(Map<String, String> added) {
+        Map<String, String> settings = new LinkedHashMap<>(chorusSettings);
+        settings.putAll(added);
+        return settings;
     }
 
     private Path logDirectory() {

@@ -92,6 +92,16 @@ final class ClusterServer implements Server {
     }
 
     @Override
+    public OptionalLong openFiles() {
+        return sum(ServerProcess::openFiles);
+    }
+
+    @Override
+    public OptionalLong threads() {
+        return sum(ServerProcess::threads);
+    }
+
+    @Override
     public OptionalLong liveHeapKib() {
         return sum(ServerProcess::liveHeapKib);
     }

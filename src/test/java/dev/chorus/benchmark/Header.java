@@ -33,9 +33,10 @@ final class Header {
         }
         lines.add("- Servers: " + (plan.freshServers() ? "a fresh process per workload" : "one process per column")
                 + ", each warmed up with " + plan.serverWarmup().toMillis() / 1000.0 + " s of chat traffic first");
-        lines.add("- Load generator: this JVM; clients on the JDK's java.net.http.WebSocket, one HttpClient"
-                + " with " + clientThreads + " executor threads; the slow workload's readers on raw sockets,"
-                + " one selector thread");
+        lines.add(
+                "- Load generator: this JVM; clients on the JDK's java.net.http.WebSocket, one HttpClient"
+                        + " with " + clientThreads + " executor threads; the slow workload's readers on raw sockets,"
+                        + " one selector thread; the churn soak's clients on blocking raw sockets, a thread per cycle in flight");
         lines.add("- Started " + started + ", took " + took.toSeconds() + " s");
         lines.add("");
         return String.join("\n", lines);

@@ -72,6 +72,18 @@ final class Overrides {
     @Option(names = "--stall-seconds", paramLabel = "S", description = "slow: how long one client stops reading (20).")
     Double stall;
 
+    @Option(names = "--churn-cycles", paramLabel = "N", description = "churn: connect/close cycles (20000).")
+    Integer churnCycles;
+
+    @Option(names = "--churn-in-flight", paramLabel = "N", description = "churn: cycles under way at once (200).")
+    Integer churnInFlight;
+
+    @Option(
+            names = "--churn-seconds",
+            paramLabel = "S",
+            description = "churn: wall-clock cap, no cycle starts after it (150).")
+    Double churnCap;
+
     @Option(
             names = "--server-warmup-seconds",
             paramLabel = "S",
@@ -103,7 +115,10 @@ final class Overrides {
                 seconds(stall, preset.stall()),
                 seconds(serverWarmup, preset.serverWarmup()),
                 preset.freshServers(),
-                seconds(limit, preset.limit()));
+                seconds(limit, preset.limit()),
+                or(churnCycles, preset.churnCycles()),
+                or(churnInFlight, preset.churnInFlight()),
+                seconds(churnCap, preset.churnCap()));
     }
 
     private static <T> T or(T given, T preset) {

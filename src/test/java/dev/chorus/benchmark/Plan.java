@@ -11,6 +11,9 @@ import java.util.Set;
  * @param serverWarmup chat traffic a server gets before it is measured, so its JIT is warm (zero: none)
  * @param freshServers a new server process per workload; otherwise one per contender for all workloads
  * @param limit the bound on every wait of a workload (connecting, greetings settling, draining)
+ * @param churnCycles the churn soak's connect/close cycles
+ * @param churnInFlight the churn soak's cycles under way at once
+ * @param churnCap the churn soak's wall-clock cap: no cycle starts after it
  */
 record Plan(
         List<Integer> connectClients,
@@ -30,7 +33,13 @@ record Plan(
         Duration stall,
         Duration serverWarmup,
         boolean freshServers,
-        Duration limit) {
+        Duration limit,
+        int churnCycles,
+        int churnInFlight,
+        Duration churnCap) {
+
+    /** The churn soak's most cycles at once: threads of this JVM, each with a socket. */
+    static final int MAX_CHURN_IN_FLIGHT = 1000;
 
     /** The sizes. */
     static final Plan FULL = new Plan(
@@ -51,7 +60,10 @@ record Plan(
             Duration.ofSeconds(20),
             Duration.ofSeconds(3),
             true,
-            Duration.ofSeconds(300));
+            Duration.ofSeconds(300),
+            20_000,
+            200,
+            Duration.ofSeconds(150));
 
     /** A smoke run: every workload, small counts, about a second or two each, one server per contender. */
     static final Plan QUICK = new Plan(
@@ -72,7 +84,10 @@ record Plan(
             Duration.ofSeconds(2),
             Duration.ZERO,
             false,
-            Duration.ofSeconds(15));
+            Duration.ofSeconds(15),
+            1000,
+            50,
+            Duration.ofSeconds(20));
 
     /** The workloads of the chosen kinds, in the report's order. */
     List<Workload> workloads(Set<Benchmark.Kind> kinds) {
@@ -92,6 +107,9 @@ record Plan(
         if (kinds.contains(Benchmark.Kind.slow)) {
             workloads.add(new SlowWorkload(slowClients, slowRate, slowBytes, warmup, slowBefore, stall, limit));
         }
+        if (kinds.contains(Benchmark.Kind.churn)) {
+            workloads.add(new ChurnWorkload(churnCycles, churnInFlight, churnCap, limit));
+        }
         return workloads;
     }
 
@@ -105,17 +123,21 @@ record Plan(
         List<Integer> counts = new ArrayList<>(connectClients);
         counts.addAll(fanoutReceivers);
         counts.addAll(List.of(fanoutSenders, fanoutWindow, messageBytes, rateClients, rateSenders, rate));
-        counts.addAll(List.of(slowClients, slowRate, slowBytes));
+        counts.addAll(List.of(slowClients, slowRate, slowBytes, churnCycles, churnInFlight));
         if (counts.stream().anyMatch(count -> count < 1)) {
             throw new IllegalArgumentException("every count, size and rate must be at least 1");
         }
         if (rateSenders > rateClients) {
             throw new IllegalArgumentException("--rate-senders must not exceed --rate-clients");
         }
+        if (churnInFlight > MAX_CHURN_IN_FLIGHT) {
+            throw new IllegalArgumentException("--churn-in-flight must not exceed " + MAX_CHURN_IN_FLIGHT
+                    + ": each is a socket and a thread here, and a process may open 20 000 files");
+        }
         if (warmup.isNegative() || serverWarmup.isNegative()) {
             throw new IllegalArgumentException("warm-ups must not be negative");
         }
-        for (Duration length : List.of(duration, slowBefore, stall, limit)) {
+        for (Duration length : List.of(duration, slowBefore, stall, limit, churnCap)) {
             if (length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException("every duration except the warm-up must be positive");
             }

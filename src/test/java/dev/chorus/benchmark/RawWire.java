@@ -57,17 +57,24 @@ final class RawWire {
 
     /** One final frame as a client must send it, masked; {@code firstByte} is FIN and the opcode. */
     static byte[] masked(int firstByte, byte[] payload, int length) {
-        if (length > 125) {
-            throw new IllegalArgumentException("only short frames: " + length + " bytes");
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("only frames up to 64 KiB: " + length + " bytes");
         }
+        int header = length > 125 ? 4 : 2;
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        byte[] frame = new byte[6 + length];
+        byte[] frame = new byte[header + 4 + length];
         frame[0] = (byte) firstByte;
-        frame[1] = (byte) (0x80 | length);
-        System.arraycopy(mask, 0, frame, 2, 4);
+        if (length > 125) {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (length >>> 8);
+            frame[3] = (byte) length;
+        } else {
+            frame[1] = (byte) (0x80 | length);
+        }
+        System.arraycopy(mask, 0, frame, header, 4);
         for (int i = 0; i < length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+            frame[header + 4 + i] = (byte) (payload[i] ^ mask[i % 4]);
         }
         return frame;
     }

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Runs every workload against every contender, back to back, and files the figures in the report: each on a
  * fresh server process (the full run, so RSS and CPU belong to that workload alone) or on one server per
- * contender (--quick, where starting JVMs would take most of the time). A failed run becomes one row saying why;
- * a workload in a dialect the contender does not speak is not run there at all.
+ * contender (--quick, where starting JVMs would take most of the time; a workload with server settings of its
+ * own still gets a fresh one). A failed run becomes one row saying why; a workload in a dialect the contender
+ * does not speak, or one for Chorus only on the baseline, is not run there at all.
  */
 final class Runs {
 
@@ -27,7 +29,9 @@ final class Runs {
     }
 
     void all(List<Workload> workloads, List<Contender> contenders) {
-        if (plan.freshServers()) {
+        if (plan.freshServers()
+                || workloads.stream()
+                        .noneMatch(workload -> workload.serverSettings().isEmpty())) {
             for (Workload workload : workloads) {
                 for (int column = 0; column < contenders.size(); column++) {
                     if (runsOn(workload, contenders.get(column), column)) {
@@ -43,20 +47,22 @@ final class Runs {
         }
     }
 
-    /** Whether {@code contender} speaks the workload's dialect; if not, the report says n/a for it. */
+    /** Whether {@code contender} speaks the workload's dialect (and is Chorus if it must be); if not, n/a. */
     private boolean runsOn(Workload workload, Contender contender, int column) {
-        if (contender.speaks(workload.dialect())) {
+        if (contender.speaks(workload.dialect()) && (contender.chorus() || !workload.chorusOnly())) {
             return true;
         }
-        progress(workload.title() + " — " + contender.label() + ": not run, it does not speak "
-                + workload.dialect().subprotocol());
+        progress(workload.title() + " — " + contender.label() + ": not run, "
+                + (workload.chorusOnly()
+                        ? "it is Chorus only"
+                        : "it does not speak " + workload.dialect().subprotocol()));
         report.notRun(workload.title(), column);
         return false;
     }
 
     private List<Figure> fresh(Workload workload, Contender contender) {
         progress(workload.title() + " — " + contender.label());
-        try (Server server = start(contender, workload.title() + " " + contender.label(), workload.dialect())) {
+        try (Server server = start(contender, workload.title() + " " + contender.label(), workload)) {
             return workload.run(server, client);
         } catch (Exception e) {
             return failed(e);
@@ -71,7 +77,7 @@ final class Runs {
             for (Contender contender : contenders) {
                 progress("starting " + contender.label());
                 try {
-                    servers.add(start(contender, contender.label(), Dialect.PLAIN));
+                    servers.add(start(contender, contender.label(), Dialect.PLAIN, Map.of()));
                     failures.add(null);
                 } catch (Exception e) {
                     servers.add(null);
@@ -85,6 +91,10 @@ final class Runs {
                     }
                     progress(workload.title() + " — " + contenders.get(column).label());
                     Server server = servers.get(column);
+                    if (!workload.serverSettings().isEmpty()) {
+                        report.add(workload.title(), column, fresh(workload, contenders.get(column)));
+                        continue;
+                    }
                     report.add(
                             workload.title(),
                             column,
@@ -104,14 +114,20 @@ final class Runs {
         }
     }
 
+    /** A server of {@code contender} for {@code workload} alone: with its settings, warmed up in its dialect. */
+    private Server start(Contender contender, String name, Workload workload) throws Exception {
+        return start(contender, name, workload.dialect(), workload.serverSettings());
+    }
+
     /**
-     * A server of {@code contender}, warmed up in {@code dialect} (the one its workload uses, so that code is
-     * compiled too); its output goes to a log file named after {@code name}.
+     * A server of {@code contender} with {@code settings} added, warmed up in {@code dialect} (the one its workload
+     * uses, so that code is compiled too); its output goes to a log file named after {@code name}.
      */
-    private Server start(Contender contender, String name, Dialect dialect) throws Exception {
+    private Server start(Contender contender, String name, Dialect dialect, Map<String, String> settings)
+            throws Exception {
         String slug =
                 name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        Server server = contender.start(logs.resolve(slug + ".log"));
+        Server server = contender.start(logs.resolve(slug + ".log"), settings);
         try {
             ServerWarmup.run(server, client, dialect, plan.serverWarmup());
             return server;

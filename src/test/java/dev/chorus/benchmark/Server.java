@@ -2,6 +2,7 @@ package dev.chorus.benchmark;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -29,6 +30,21 @@ interface Server extends AutoCloseable {
      * The collection may shrink the heap: take any RSS figure before this.
      */
     default OptionalLong liveHeapKib() {
+        return OptionalLong.empty();
+    }
+
+    /** Open file descriptors of the server process (sockets included), if the process is ours to look at. */
+    default OptionalLong openFiles() {
+        return OptionalLong.empty();
+    }
+
+    /** Its open file descriptors by {@link OpenFiles#kind}, if the process is ours to look at; else empty. */
+    default Map<String, Long> openFileKinds() {
+        return Map.of();
+    }
+
+    /** Threads of the server process, if the process is ours to look at. */
+    default OptionalLong threads() {
         return OptionalLong.empty();
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A server under test as a child JVM on 127.0.0.1 and a free port: started, its port read from its log line
@@ -180,15 +182,46 @@ final class ServerProcess implements Server {
 
     @Override
     public OptionalLong rssKib() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")));
+        return ProcStatus.field(status(), "VmRSS");
+    }
+
+    @Override
+    public OptionalLong threads() {
+        return ProcStatus.field(status(), "Threads");
+    }
+
+    @Override
+    public OptionalLong openFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return OptionalLong.of(fds.count());
+        } catch (IOException | UncheckedIOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public Map<String, Long> openFileKinds() {
+        Map<String, Long> kinds = new TreeMap<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    kinds.merge(OpenFiles.kind(Files.readSymbolicLink(fd).toString()), 1L, Long::sum);
+                } catch (IOException e) {
+                    // Closed since it was listed: not open any more.
                 }
-            }
-            return OptionalLong.empty();
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
-            return OptionalLong.empty();
+            });
+            return kinds;
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of();
+        }
+    }
+
+    /** The process's /proc/PID/status, or "" if it cannot be read (the process ended, or no /proc). */
+    private String status() {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status"));
+        } catch (IOException | UncheckedIOException e) {
+            return "";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.chorus.benchmark;
 
 import java.util.List;
+import java.util.Map;
 
 /** One benchmark scenario at one size, run once against each server. */
 interface Workload {
@@ -14,6 +15,19 @@ interface Workload {
     /** What its clients speak: a server that does not speak it gets no run, and "n/a" in the report. */
     default Dialect dialect() {
         return Dialect.PLAIN;
+    }
+
+    /**
+     * Launcher settings this workload needs on its server, over the run's own (a server of its own is started for
+     * it then, even when the others share one).
+     */
+    default Map<String, String> serverSettings() {
+        return Map.of();
+    }
+
+    /** Whether it needs Chorus itself (its settings, metrics and timeouts): the baseline then gets "n/a". */
+    default boolean chorusOnly() {
+        return false;
     }
 
     /** Rows the report derives from this workload's figures and another's once all have run. */
