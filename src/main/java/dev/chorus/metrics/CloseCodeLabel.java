@@ -4,7 +4,7 @@ package dev.chorus.metrics;
  * The {@code code} label of {@code chorus_closes_total}. A client chooses its own close code, so taking the
  * label straight from it would let clients make about 4000 series (1000 to 4999). The codes RFC 6455 and the
  * IANA registry define (1000 to 1003 and 1005 to 1015, which Chorus, a container or a peer may report) keep
- * their own label; the rest fold into four: {@code 3xxx} (registered for libraries and frameworks), {@code 4xxx}
+ * their own label; the rest fold into three: {@code 3xxx} (registered for libraries and frameworks), {@code 4xxx}
  * (private use), and {@code other} (reserved, unassigned or invalid). At most {@link #MAX_LABELS} in all.
  */
 final class CloseCodeLabel {
