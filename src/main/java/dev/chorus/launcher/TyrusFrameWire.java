@@ -111,6 +111,12 @@ final class TyrusFrameWire implements Wire {
         }
 
         private void write(ByteBuffer frames, SendHandler handler) {
+            if (!socket.isConnected()) {
+                // Tyrus's own sends refuse once a close is under way; its raw-frame send does not ask, and a
+                // broadcast written after the close frame breaks RFC 6455 5.5.1 (the churn soak saw it happen).
+                handler.onResult(new SendResult(new IllegalStateException("the connection is closing")));
+                return;
+            }
             Future<?> sent = socket.sendRawFrame(frames);
             if (sent instanceof CompletableFuture<?> completion) {
                 completion.whenComplete(
