@@ -43,7 +43,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Starts a browser whose page area is {@code size}, with Chromium {@code flags} besides the usual ones. */
-    static Browser start(Dimension size, List<String> flags) throws IOException {
+    public static Browser start(Dimension size, List<String> flags) throws IOException {
         Path profile = Files.createTempDirectory("chorus-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())

@@ -90,7 +90,7 @@ public final class ChatPage {
     }
 
     /** Under chorus.v1, the line for this page's own join. */
-    static String youJoined(int id) {
+    public static String youJoined(int id) {
         return "You joined as Client(" + id + ")";
     }
 

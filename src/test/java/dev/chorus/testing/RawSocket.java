@@ -62,7 +62,22 @@ public final class RawSocket implements AutoCloseable {
         return upgrade(uri, 0, headers);
     }
 
+    /**
+     * Like {@link #upgrade(URI, java.util.Map)} from the local address {@code from} (e.g. 127.0.0.2: Linux routes
+     * all of 127/8 to the loopback interface), so that one machine can be several clients by address.
+     */
+    public static RawSocket upgradeFrom(java.net.InetAddress from, URI uri, java.util.Map<String, String> headers)
+            throws IOException {
+        return upgrade(uri, 0, headers, from);
+    }
+
     private static RawSocket upgrade(URI uri, int receiveBuffer, java.util.Map<String, String> headers)
+            throws IOException {
+        return upgrade(uri, receiveBuffer, headers, null);
+    }
+
+    private static RawSocket upgrade(
+            URI uri, int receiveBuffer, java.util.Map<String, String> headers, java.net.InetAddress from)
             throws IOException {
         Socket socket = new Socket();
         if ("wss".equals(uri.getScheme())) {
@@ -72,6 +87,9 @@ public final class RawSocket implements AutoCloseable {
         }
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
         }
         socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), (int) Peer.WAIT.toMillis());
         socket.setSoTimeout((int) Peer.WAIT.toMillis());
