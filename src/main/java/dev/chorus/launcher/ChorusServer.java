@@ -101,6 +101,7 @@ public final class ChorusServer implements AutoCloseable {
         Audience.useWire(TyrusFrameWire.forThisTyrus());
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
+        room.metrics().watchHandshakes(deadlines::pending);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
         plain.ifPresent(listeners::add);
         LauncherOps ops = LauncherOps.wire(http, listeners, settings.operations(), room);

@@ -48,6 +48,11 @@ final class HandshakeDeadlines implements AutoCloseable {
         return pending.remove(connection) != null;
     }
 
+    /** How many connections have a deadline now (the gauge {@code chorus_handshakes_pending}). */
+    int pending() {
+        return pending.size();
+    }
+
     private void sweep() {
         long now = System.nanoTime();
         pending.forEach((connection, deadline) -> {
