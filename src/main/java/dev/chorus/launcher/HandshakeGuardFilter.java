@@ -52,27 +52,40 @@ final class HandshakeGuardFilter extends BaseFilter {
 
     private final HandshakeRules rules;
     private final ConnectionCounts counts;
-    private final HandshakeDeadlines deadlines;
+    private final ConnectionDeadlines deadlines;
+    private final ConnectionDeadlines closes;
     private final int maxMessageBytes;
 
+    /**
+     * @param deadlines the handshake's: a connection must send each complete request in time
+     * @param closes the close's: a connection being closed must be gone in time ({@link TyrusCloseWatch})
+     */
     HandshakeGuardFilter(
-            HandshakeSettings settings, ConnectionCounts counts, HandshakeDeadlines deadlines, int maxMessageBytes) {
+            HandshakeSettings settings,
+            ConnectionCounts counts,
+            ConnectionDeadlines deadlines,
+            ConnectionDeadlines closes,
+            int maxMessageBytes) {
         this.rules = settings.rules();
         this.counts = counts;
         this.deadlines = deadlines;
+        this.closes = closes;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
         deadlines.arm(ctx.getConnection());
+        TyrusCloseWatch.watchWith(ctx.getConnection(), closes);
         return ctx.getInvokeAction();
     }
 
+    /** Whoever closed it, and however: its deadlines end, and its place under the caps is given back. */
     @Override
     public NextAction handleClose(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
         deadlines.disarm(connection);
+        closes.disarm(connection);
         if (Boolean.TRUE.equals(UPGRADED.remove(connection))) {
             counts.closed(address(connection));
         }
@@ -153,6 +166,8 @@ final class HandshakeGuardFilter extends BaseFilter {
                 reason.getReasonPhrase(),
                 reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
+        // The close frame may wait behind data the client is not reading: the connection goes at the deadline.
+        TyrusCloseWatch.closing(connection);
         org.glassfish.tyrus.spi.Connection tyrus = TYRUS.get(connection);
         if (tyrus == null) {
             // Frames in the upgrade request's own read: Tyrus has no connection yet.

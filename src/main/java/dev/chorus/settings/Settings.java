@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param handshake what an upgrade request must pass (origins, caps, deadline)
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
+ * @param closeTimeout how long a close the server started may take before the connection is dropped
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
  * @param operations the shutdown drain, metrics, health and admin endpoints
@@ -35,6 +36,7 @@ public record Settings(
         HandshakeSettings handshake,
         Duration pingInterval,
         Duration pongTimeout,
+        Duration closeTimeout,
         Optional<TlsFiles> tls,
         OptionalInt plainPort,
         Operations operations,
@@ -71,6 +73,7 @@ public record Settings(
                         duration(raw, Setting.HANDSHAKE_TIMEOUT)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
+                duration(raw, Setting.CLOSE_TIMEOUT),
                 TlsFiles.from(raw),
                 parsePlainPort(raw),
                 Operations.from(raw),
