@@ -37,6 +37,11 @@ final class HandshakeGuardFilter extends BaseFilter {
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".upgraded");
 
+    /** Set while a plain HTTP request's body is arriving: its pieces do not move the handshake deadline. */
+    private static final Attribute<Boolean> IN_REQUEST =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+                    HandshakeGuardFilter.class.getName() + ".inRequest");
+
     private static final Attribute<FrameCheck> FRAMES =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".frames");
@@ -105,7 +110,16 @@ final class HandshakeGuardFilter extends BaseFilter {
         UpgradeRequest upgrade =
                 new UpgradeRequest(request.getMethod().getMethodString(), request::getHeader, request.isSecure());
         if (!upgrade.isWebSocketUpgrade()) {
-            deadlines.arm(connection); // a plain HTTP request: the next one has the same time to come
+            // A plain HTTP request: its header, and the next request once it is complete, each get the whole
+            // time to come. Not every piece of a body: one trickled a byte at a time is dropped at the deadline.
+            boolean begun = Boolean.TRUE.equals(IN_REQUEST.get(connection));
+            if (content.isLast()) {
+                IN_REQUEST.remove(connection);
+                deadlines.arm(connection);
+            } else if (!begun) {
+                IN_REQUEST.set(connection, Boolean.TRUE);
+                deadlines.arm(connection);
+            }
             return ctx.getInvokeAction();
         }
         if (!deadlines.disarm(connection)) {
