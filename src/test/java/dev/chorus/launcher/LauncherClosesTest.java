@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.chorus.contract.ClosesContract;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
@@ -28,13 +30,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * dropped) and the connection's place under the caps is free again.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class LauncherClosesTest {
+class LauncherClosesTest implements ClosesContract {
+
+    @RegisterExtension
+    static final Launched LAUNCHER = new Launched(Map.of());
 
     private static final String CLOSE_TIMEOUT = "500ms";
     private static final String BIG = "z".repeat(16 * 1024);
 
     @RegisterExtension
     final LogRecords log = new LogRecords();
+
+    @Override
+    public URI chatUri() {
+        return LAUNCHER.uri();
+    }
 
     @Test
     void slowConsumersThatNeverReadAreCutAndNewClientsTakeTheirPlacesUnderTheCap() throws Exception {
