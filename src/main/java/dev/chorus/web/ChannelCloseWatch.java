@@ -55,6 +55,7 @@ final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
                 pending.remove(channel, deadline); // its close finished in time
             } else if (now - deadline > 0 && pending.remove(channel, deadline)) {
                 try {
+                    abortOnClose(channel);
                     channel.close();
                     LOG.log(Level.DEBUG, () -> "Dropped a connection whose close took too long: " + channel);
                 } catch (IOException | RuntimeException e) {
@@ -62,6 +63,25 @@ final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Asks XNIO (under Undertow) to reset the connection when it closes ({@code Options.CLOSE_ABORT}, a zero
+     * linger): a plain close leaves the kernel an orphaned socket that keeps what the client never read (about
+     * 2.8 MB seen) and retries it for minutes. Looked up through the channel's own class loader; if it cannot
+     * be, the close is a plain one.
+     */
+    private static void abortOnClose(Channel channel) {
+        try {
+            ClassLoader loader = channel.getClass().getClassLoader();
+            Class<?> option = Class.forName("org.xnio.Option", false, loader);
+            Object closeAbort = Class.forName("org.xnio.Options", false, loader)
+                    .getField("CLOSE_ABORT")
+                    .get(null);
+            channel.getClass().getMethod("setOption", option, Object.class).invoke(channel, closeAbort, Boolean.TRUE);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(Level.DEBUG, () -> "No reset on close for " + channel + ": " + e);
+        }
     }
 
     /** Undertow's {@code UndertowSession.getWebSocketChannel()}, looked up by name; null elsewhere. */
