@@ -18,9 +18,9 @@ public final class ServerSockets {
 
     /**
      * The lines {@code ss} shows for the server's sockets on {@code serverPort} connected to {@code clientPort} that
-     * the server still holds: open, or closed with data still unsent ({@code FIN-WAIT-1}). A socket the server
-     * has closed and whose data the client has acknowledged ({@code FIN-WAIT-2}, {@code TIME-WAIT}) is the
-     * kernel's last trace of a finished close, and is not shown.
+     * the server has not closed ({@code ESTAB}, {@code CLOSE-WAIT}). A socket it has closed may linger in the
+     * kernel for a while ({@code FIN-WAIT-1} with unsent data when its close was graceful, {@code FIN-WAIT-2},
+     * {@code TIME-WAIT}), but it no longer belongs to the server, and the kernel ends it on its own.
      */
     public static List<String> toClient(int serverPort, int clientPort) throws IOException, InterruptedException {
         Process ss = new ProcessBuilder(
@@ -30,8 +30,6 @@ public final class ServerSockets {
                         "established",
                         "state",
                         "close-wait",
-                        "state",
-                        "fin-wait-1",
                         "( sport = :" + serverPort + " and dport = :" + clientPort + " )")
                 .redirectErrorStream(true)
                 .start();
@@ -50,7 +48,7 @@ public final class ServerSockets {
 
     /**
      * Waits (bounded by {@link Peer#WAIT}) until the server on {@code serverPort} has let go of its socket to
-     * {@code clientPort}: closed, with nothing left in its send queue (see {@link #toClient}).
+     * {@code clientPort}: closed it (see {@link #toClient}).
      */
     public static void awaitLetGo(int serverPort, int clientPort) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Peer.WAIT.toNanos();
