@@ -26,6 +26,7 @@ public final class Audience {
     private static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
     private static volatile BroadcastListener listener = BroadcastListener.NONE;
     private static volatile Wire wire = Wire.PORTABLE;
+    private static volatile CloseWatch closeWatch = CloseWatch.NONE;
 
     private Audience() {}
 
@@ -37,6 +38,11 @@ public final class Audience {
     /** From now on new members are sent to through {@code newWire} (the launcher's Tyrus fast path). */
     public static void useWire(Wire newWire) {
         wire = newWire;
+    }
+
+    /** From now on every close is watched by {@code watch}, which drops the connections that do not close in time. */
+    public static void useCloseWatch(CloseWatch watch) {
+        closeWatch = watch;
     }
 
     /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
@@ -185,12 +191,31 @@ public final class Audience {
         return Optional.ofNullable((Outbox) session.getUserProperties().get(OUTBOX));
     }
 
-    private static void close(Session session, CloseReason reason) {
+    /**
+     * The one way the server closes a connection, member or not: the close is sent with {@code reason}, and the
+     * connection is dropped if the close has not finished within the close timeout ({@link CloseWatch}), even
+     * when the peer reads nothing. Never throws.
+     */
+    public static void close(Session session, CloseReason reason) {
+        // First: the close below may queue behind unread data for good, and may throw.
+        closing(session);
         try {
             session.close(reason);
         } catch (IOException | RuntimeException e) {
             // Already closing or gone: nothing more to tell it.
             LOG.log(Level.DEBUG, () -> "Close of " + nameOf(session) + " failed: " + e);
+        }
+    }
+
+    /**
+     * {@code session} is closing, whoever started it (a container may start a close of its own): its connection
+     * must be gone within the close timeout.
+     */
+    public static void closing(Session session) {
+        try {
+            closeWatch.closing(session);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "Could not watch the close of " + nameOf(session), e);
         }
     }
 }

@@ -167,7 +167,7 @@ public final class ChatRoom {
             id = bus.nextId();
         } catch (BusUnavailable e) {
             LOG.log(Level.INFO, "Closed a new client with 1013: {0}", e.getMessage());
-            closeQuietly(session, CloseReasons.TRY_AGAIN_LATER);
+            Audience.close(session, CloseReasons.TRY_AGAIN_LATER);
             return;
         }
         session.getUserProperties().put(ID, id);
@@ -258,6 +258,9 @@ public final class ChatRoom {
 
     /** The client is gone (closed, dropped or evicted): forget it. The tutorial tells nobody (chorus.v1: left). */
     public void left(Session session, CloseReason reason) {
+        // Whoever started the close (the container may have, or the peer, which may now stop reading): the
+        // connection must still go within the close timeout.
+        Audience.closing(session);
         metrics.closed(reason.getCloseCode().getCode());
         Long id = (Long) session.getUserProperties().get(ID);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
@@ -291,15 +294,8 @@ public final class ChatRoom {
             LOG.log(Level.ERROR, "Unexpected error on " + name(session), error);
         }
         if (session.isOpen()) {
-            Audience.dismiss(session, CloseReasons.INTERNAL_ERROR);
-        }
-    }
-
-    private static void closeQuietly(Session session, CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "Close of " + name(session) + " failed: " + e);
+            Audience.leave(session); // hears nothing more from now on, whether or not it had joined
+            Audience.close(session, CloseReasons.INTERNAL_ERROR);
         }
     }
 

@@ -6,9 +6,7 @@ import dev.chorus.bus.BusEvent;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Command;
 import dev.chorus.v1.ProtocolViolation;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /**
@@ -41,7 +39,7 @@ final class V1Requests {
         } catch (ProtocolViolation violation) {
             refused(id, violation);
             // Not a member yet, so there is no outbox to release: just close it.
-            close(session, violation.closeReason());
+            Audience.close(session, violation.closeReason());
             return false;
         }
     }
@@ -72,13 +70,5 @@ final class V1Requests {
                 violation.getMessage(),
                 // As text: the log's MessageFormat would print a number as 1,007.
                 String.valueOf(violation.closeReason().getCloseCode().getCode()));
-    }
-
-    private static void close(Session session, CloseReason reason) {
-        try {
-            session.close(reason);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "Close of a refused client failed: " + e);
-        }
     }
 }

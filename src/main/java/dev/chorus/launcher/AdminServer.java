@@ -31,7 +31,7 @@ final class AdminServer implements AutoCloseable {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener("chorus-admin", HOST, port);
         http.addListener(listener);
-        http.getServerConfiguration().addHttpHandler(new OpsHandler("", endpoint), "/");
+        http.getServerConfiguration().addHttpHandler(new OpsHandler("", endpoint, OpsHandler.MAX_BODY), "/");
         try {
             http.start();
         } catch (IOException e) {

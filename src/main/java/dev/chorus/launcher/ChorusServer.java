@@ -36,7 +36,8 @@ public final class ChorusServer implements AutoCloseable {
     private final Optional<NetworkListener> plain;
     private final ChatContainer container;
     private final ChatRoom room;
-    private final HandshakeDeadlines deadlines;
+    private final ConnectionDeadlines deadlines;
+    private final ConnectionDeadlines closes;
     private final LauncherOps ops;
 
     private ChorusServer(
@@ -45,7 +46,8 @@ public final class ChorusServer implements AutoCloseable {
             Optional<NetworkListener> plain,
             ChatContainer container,
             ChatRoom room,
-            HandshakeDeadlines deadlines,
+            ConnectionDeadlines deadlines,
+            ConnectionDeadlines closes,
             LauncherOps ops) {
         this.http = http;
         this.listener = listener;
@@ -53,6 +55,7 @@ public final class ChorusServer implements AutoCloseable {
         this.container = container;
         this.room = room;
         this.deadlines = deadlines;
+        this.closes = closes;
         this.ops = ops;
     }
 
@@ -81,11 +84,12 @@ public final class ChorusServer implements AutoCloseable {
             throw new IllegalStateException("the chat endpoint could not be deployed", e);
         }
         HttpServer http = new HttpServer();
-        HandshakeDeadlines deadlines =
-                new HandshakeDeadlines(settings.handshake().timeout());
+        ConnectionDeadlines deadlines =
+                ConnectionDeadlines.handshake(settings.handshake().timeout());
+        ConnectionDeadlines closes = ConnectionDeadlines.close(settings.closeTimeout());
         ConnectionCounts counts = new ConnectionCounts();
         NetworkListener listener = Listeners.create(
-                "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines), tls);
+                "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines, closes), tls);
         http.addListener(listener);
         Optional<NetworkListener> plain = settings.plainPort().isPresent()
                 ? Optional.of(Listeners.create(
@@ -93,14 +97,17 @@ public final class ChorusServer implements AutoCloseable {
                         settings.host(),
                         settings.plainPort().getAsInt(),
                         container,
-                        guard(settings, counts, deadlines),
+                        guard(settings, counts, deadlines, closes),
                         null))
                 : Optional.empty();
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
         Audience.useWire(TyrusFrameWire.forThisTyrus());
+        Audience.useCloseWatch(TyrusCloseWatch.forThisTyrus());
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
+        room.metrics().watchHandshakes(deadlines::pending);
+        room.metrics().watchCloses(closes::pending);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
         plain.ifPresent(listeners::add);
         LauncherOps ops = LauncherOps.wire(http, listeners, settings.operations(), room);
@@ -112,19 +119,21 @@ public final class ChorusServer implements AutoCloseable {
             http.shutdownNow();
             container.stop();
             deadlines.close();
+            closes.close();
             throw e;
         }
-        ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines, ops);
+        ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines, closes, ops);
         server.logAddresses();
         return server;
     }
 
     private static HandshakeGuardFilter guard(
-            Settings settings, ConnectionCounts counts, HandshakeDeadlines deadlines) {
+            Settings settings, ConnectionCounts counts, ConnectionDeadlines deadlines, ConnectionDeadlines closes) {
         return new HandshakeGuardFilter(
                 settings.handshake(),
                 counts,
                 deadlines,
+                closes,
                 settings.inboundLimits().maxMessageBytes());
     }
 
@@ -186,6 +195,7 @@ public final class ChorusServer implements AutoCloseable {
         }
         http.shutdownNow();
         deadlines.close();
+        closes.close();
         ops.close();
         container.stop();
         LOG.log(Level.INFO, "Chorus stopped");

@@ -46,6 +46,11 @@ final class HandshakeGuardFilter extends BaseFilter {
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".client");
 
+    /** Set while a plain HTTP request's body is arriving: its pieces do not move the handshake deadline. */
+    private static final Attribute<Boolean> IN_REQUEST =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+                    HandshakeGuardFilter.class.getName() + ".inRequest");
+
     private static final Attribute<FrameCheck> FRAMES =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
                     HandshakeGuardFilter.class.getName() + ".frames");
@@ -62,28 +67,41 @@ final class HandshakeGuardFilter extends BaseFilter {
     private final HandshakeRules rules;
     private final Forwarding forwarding;
     private final ConnectionCounts counts;
-    private final HandshakeDeadlines deadlines;
+    private final ConnectionDeadlines deadlines;
+    private final ConnectionDeadlines closes;
     private final int maxMessageBytes;
 
+    /**
+     * @param deadlines the handshake's: a connection must send each complete request in time
+     * @param closes the close's: a connection being closed must be gone in time ({@link TyrusCloseWatch})
+     */
     HandshakeGuardFilter(
-            HandshakeSettings settings, ConnectionCounts counts, HandshakeDeadlines deadlines, int maxMessageBytes) {
+            HandshakeSettings settings,
+            ConnectionCounts counts,
+            ConnectionDeadlines deadlines,
+            ConnectionDeadlines closes,
+            int maxMessageBytes) {
         this.rules = settings.rules();
         this.forwarding = settings.forwarding();
         this.counts = counts;
         this.deadlines = deadlines;
+        this.closes = closes;
         this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
     public NextAction handleAccept(FilterChainContext ctx) throws IOException {
         deadlines.arm(ctx.getConnection());
+        TyrusCloseWatch.watchWith(ctx.getConnection(), closes);
         return ctx.getInvokeAction();
     }
 
+    /** Whoever closed it, and however: its deadlines end, and its place under the caps is given back. */
     @Override
     public NextAction handleClose(FilterChainContext ctx) throws IOException {
         Connection<?> connection = ctx.getConnection();
         deadlines.disarm(connection);
+        closes.disarm(connection);
         if (Boolean.TRUE.equals(UPGRADED.remove(connection))) {
             counts.closed(CLIENT.get(connection));
         }
@@ -103,7 +121,16 @@ final class HandshakeGuardFilter extends BaseFilter {
         UpgradeRequest upgrade =
                 new UpgradeRequest(request.getMethod().getMethodString(), request::getHeader, request.isSecure());
         if (!upgrade.isWebSocketUpgrade()) {
-            deadlines.arm(connection); // a plain HTTP request: the next one has the same time to come
+            // A plain HTTP request: its header, and the next request once it is complete, each get the whole
+            // time to come. Not every piece of a body: one trickled a byte at a time is dropped at the deadline.
+            boolean begun = Boolean.TRUE.equals(IN_REQUEST.get(connection));
+            if (content.isLast()) {
+                IN_REQUEST.remove(connection);
+                deadlines.arm(connection);
+            } else if (!begun) {
+                IN_REQUEST.set(connection, Boolean.TRUE);
+                deadlines.arm(connection);
+            }
             return ctx.getInvokeAction();
         }
         if (!deadlines.disarm(connection)) {
@@ -166,6 +193,8 @@ final class HandshakeGuardFilter extends BaseFilter {
                 reason.getReasonPhrase(),
                 reason.getCloseCode().getCode());
         Connection<?> connection = ctx.getConnection();
+        // The close frame may wait behind data the client is not reading: the connection goes at the deadline.
+        TyrusCloseWatch.closing(connection);
         org.glassfish.tyrus.spi.Connection tyrus = TYRUS.get(connection);
         if (tyrus == null) {
             // Frames in the upgrade request's own read: Tyrus has no connection yet.

@@ -38,9 +38,9 @@ final class LauncherOps implements AutoCloseable {
             ops.connections.watch(listener);
         }
         settings.metricsPath().ifPresent(path -> http.getServerConfiguration()
-                .addHttpHandler(new OpsHandler(path, new MetricsEndpoint(room::metrics)), path));
+                .addHttpHandler(new OpsHandler(path, new MetricsEndpoint(room::metrics), 0), path));
         settings.healthPath().ifPresent(path -> http.getServerConfiguration()
-                .addHttpHandler(new OpsHandler(path, new HealthEndpoint(room::admission)), path + "/*"));
+                .addHttpHandler(new OpsHandler(path, new HealthEndpoint(room::admission), 0), path + "/*"));
         return ops;
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -135,6 +136,26 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     public void watchBus(BooleanSupplier reachable) {
         Gauge.builder("chorus.bus.reachable", () -> reachable.getAsBoolean() ? 1 : 0)
                 .description("Whether this node reaches the other nodes (always 1 without Redis)")
+                .register(registry);
+    }
+
+    /**
+     * Shows {@code pending} as the gauge {@code chorus.handshakes.pending}: connections that have not yet sent a
+     * complete request (the launcher's handshake deadlines), so a soak can check it comes back to its baseline.
+     */
+    public void watchHandshakes(IntSupplier pending) {
+        Gauge.builder("chorus.handshakes.pending", pending::getAsInt)
+                .description("Connections waiting for a complete request under the handshake timeout (launcher)")
+                .register(registry);
+    }
+
+    /**
+     * Shows {@code pending} as the gauge {@code chorus.closes.pending}: connections the server is closing whose
+     * transport is not gone yet (each is dropped at the close timeout at the latest).
+     */
+    public void watchCloses(IntSupplier pending) {
+        Gauge.builder("chorus.closes.pending", pending::getAsInt)
+                .description("Connections the server is closing that are not gone yet (dropped at --close-timeout)")
                 .register(registry);
     }
 

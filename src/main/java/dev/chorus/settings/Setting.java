@@ -13,6 +13,11 @@ public enum Setting {
             "write-timeout",
             "10s",
             "How long one send to a client may take (it is not reading) before it is closed as a slow consumer."),
+    CLOSE_TIMEOUT(
+            "close-timeout",
+            "3s",
+            "How long a connection the server closes may take to finish its close (the client may not be reading)"
+                    + " before its TCP connection is dropped (launcher, WildFly)."),
     PING_INTERVAL("ping-interval", "25s", "How often the server pings each client."),
     PONG_TIMEOUT("pong-timeout", "10s", "How long a client may take to answer a ping before it is closed (1001)."),
     MAX_MESSAGE_BYTES(

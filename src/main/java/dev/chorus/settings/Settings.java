@@ -22,6 +22,7 @@ import java.util.function.Function;
  * @param handshake what an upgrade request must pass (origins, caps, deadline)
  * @param pingInterval how often each client is pinged
  * @param pongTimeout how long a ping may go unanswered before the client is closed
+ * @param closeTimeout how long a close the server started may take before the connection is dropped
  * @param tls where the launcher's TLS key and certificate are, if it serves TLS
  * @param plainPort with TLS, a second port serving plain ws:// and http://
  * @param operations the shutdown drain, metrics, health and admin endpoints
@@ -37,6 +38,7 @@ public record Settings(
         HandshakeSettings handshake,
         Duration pingInterval,
         Duration pongTimeout,
+        Duration closeTimeout,
         Optional<TlsFiles> tls,
         OptionalInt plainPort,
         Operations operations,
@@ -77,6 +79,7 @@ public record Settings(
                         trustedProxies(raw)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
+                duration(raw, Setting.CLOSE_TIMEOUT),
                 TlsFiles.from(raw),
                 parsePlainPort(raw),
                 Operations.from(raw),

@@ -1,5 +1,6 @@
 package dev.chorus.web;
 
+import dev.chorus.broadcast.Audience;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.settings.Settings;
@@ -23,14 +24,29 @@ public class ChatLifecycle implements ServletContextListener {
     /** Jakarta Concurrency's default managed thread factory, present on every full Jakarta EE server. */
     private static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
 
+    private static final String CLOSE_WATCH = ChannelCloseWatch.class.getName();
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        ChatRoom.install(new ChatRoom(Settings.fromEnvironment(), threads()));
+        Settings settings = Settings.fromEnvironment();
+        ThreadFactory threads = threads();
+        ChannelCloseWatch closes = new ChannelCloseWatch(settings.closeTimeout(), threads);
+        event.getServletContext().setAttribute(CLOSE_WATCH, closes);
+        Audience.useCloseWatch(closes);
+        ChatRoom room = new ChatRoom(settings, threads);
+        room.metrics().watchCloses(closes::pending);
+        ChatRoom.install(room);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        ChatRoom.stopCurrent();
+        try {
+            ChatRoom.stopCurrent();
+        } finally {
+            if (event.getServletContext().getAttribute(CLOSE_WATCH) instanceof ChannelCloseWatch closes) {
+                closes.close();
+            }
+        }
     }
 
     private static ThreadFactory threads() {

@@ -12,6 +12,8 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import dev.chorus.testing.Scrape;
 import dev.chorus.testing.TestServers;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -124,6 +126,19 @@ class MetricsTest {
             assertEquals(1001, silent.readUntilClose().getCloseCode().getCode());
             Scrape after = Scrape.awaitValue(metrics(server), 1, "chorus_pongs_missed_total");
             assertTrue(after.value("chorus_pings_sent_total") >= 1, after::text);
+        }
+    }
+
+    @Test
+    void aConnectionThatHasNotSentItsRequestIsAPendingHandshakeUntilItGoes() throws Exception {
+        try (ChorusServer server = TestServers.start(Map.of())) {
+            // The scraping connection itself waits for its next request too: counted relative to it.
+            double before = Scrape.of(metrics(server)).value("chorus_handshakes_pending");
+            try (Socket idle = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                Scrape.awaitValue(metrics(server), before + 1, "chorus_handshakes_pending");
+                assertTrue(idle.isConnected());
+            }
+            Scrape.awaitValue(metrics(server), before, "chorus_handshakes_pending");
         }
     }
 

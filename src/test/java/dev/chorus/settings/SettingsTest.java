@@ -39,6 +39,17 @@ class SettingsTest {
     }
 
     @Test
+    void aCloseMayTakeThreeSecondsUnlessToldOtherwiseAndNeverNoTimeAtAll() {
+        assertEquals(java.time.Duration.ofSeconds(3), with(Map.of()).closeTimeout());
+        assertEquals(
+                java.time.Duration.ofMillis(500),
+                with(Map.of(Setting.CLOSE_TIMEOUT, "500ms")).closeTimeout());
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.CLOSE_TIMEOUT, "0s")));
+        assertTrue(e.getMessage().contains("--close-timeout"), e::getMessage);
+    }
+
+    @Test
     void theHistoryKeepsAHundredSaidMessagesUnlessToldOtherwise() {
         assertEquals(100, with(Map.of()).history());
         assertEquals(0, with(Map.of(Setting.HISTORY, "0")).history());

@@ -245,6 +245,29 @@ public final class RawSocket implements AutoCloseable {
         return sender;
     }
 
+    /** The client's own port: how the server's side of this connection is found ({@link ServerSockets}). */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
+    /**
+     * Reads and discards whatever is still on its way, to the end of the connection: true if it ends (end of
+     * stream or reset), false if it is still open after {@link Peer#WAIT} without a byte arriving.
+     */
+    public boolean drainsToTheEnd() throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        try {
+            while (in.read(sink) >= 0) {
+                // discarded: only the end matters
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
     /** Sends {@code bytes} as they are: for what no well-formed frame can say. */
     public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
