@@ -172,9 +172,17 @@ public final class ChorusServer implements AutoCloseable {
         return plain.map(p -> Listeners.uri(p, true));
     }
 
-    /** With {@code --admin-port}: the admin endpoints' base URI (always on 127.0.0.1). */
+    /**
+     * The admin endpoints' base URI: with {@code --admin-port} on 127.0.0.1, or with {@code --internal-port} and
+     * {@code --admin-token} on the internal listener.
+     */
     public Optional<URI> adminUri() {
         return ops.adminUri();
+    }
+
+    /** With {@code --internal-port}: where metrics ({@code /metrics}), health and admin are served instead. */
+    public Optional<URI> internalUri() {
+        return ops.internalUri();
     }
 
     /**

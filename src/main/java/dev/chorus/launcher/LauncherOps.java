@@ -8,22 +8,31 @@ import dev.chorus.metrics.MetricsEndpoint;
 import dev.chorus.settings.Operations;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 
 /**
- * The launcher's operations side, wired in one place: metrics and health beside the page on the chat
- * port(s), the admission guard before every upgrade, connection tracking for abrupt disconnects, and the
- * admin listener on 127.0.0.1 when {@code --admin-port} is given.
+ * The launcher's operations side, wired in one place: the admission guard before every upgrade, connection
+ * tracking for abrupt disconnects, and metrics, health and admin where the settings put them: metrics and
+ * health beside the page on the chat port(s) by default; all three on {@code --internal-host:--internal-port}
+ * when it is set (and then not on the chat port); the admin endpoints alone on 127.0.0.1 with
+ * {@code --admin-port}.
  */
 final class LauncherOps implements AutoCloseable {
+
+    /** Loopback only: {@code --admin-port} is for someone on this machine (or a tunnel they opened). */
+    static final String ADMIN_HOST = "127.0.0.1";
 
     private final Operations settings;
     private final ChatRoom room;
     private final ConnectionTracker connections = new ConnectionTracker();
-    private Optional<AdminServer> admin = Optional.empty();
+    private Optional<InternalServer> admin = Optional.empty();
+    private Optional<InternalServer> internal = Optional.empty();
 
     private LauncherOps(Operations settings, ChatRoom room) {
         this.settings = settings;
@@ -37,29 +46,60 @@ final class LauncherOps implements AutoCloseable {
             listener.registerAddOn(new AdmissionAddOn(room, settings.retryAfterSeconds()));
             ops.connections.watch(listener);
         }
-        settings.metricsPath().ifPresent(path -> http.getServerConfiguration()
-                .addHttpHandler(new OpsHandler(path, new MetricsEndpoint(room::metrics), 0), path));
-        settings.healthPath().ifPresent(path -> http.getServerConfiguration()
-                .addHttpHandler(new OpsHandler(path, new HealthEndpoint(room::admission), 0), path + "/*"));
+        if (settings.internal().isEmpty()) {
+            ops.metricsAndHealth()
+                    .forEach((mapping, handler) -> http.getServerConfiguration().addHttpHandler(handler, mapping));
+        }
         return ops;
     }
 
-    /** Starts the admin listener, if configured; call once the chat port is up. */
+    /** Metrics and health by their Grizzly mappings, as the settings name their paths. */
+    private Map<String, HttpHandler> metricsAndHealth() {
+        Map<String, HttpHandler> handlers = new LinkedHashMap<>();
+        settings.metricsPath()
+                .ifPresent(path -> handlers.put(path, new OpsHandler(path, new MetricsEndpoint(room::metrics), 0)));
+        settings.healthPath()
+                .ifPresent(path ->
+                        handlers.put(path + "/*", new OpsHandler(path, new HealthEndpoint(room::admission), 0)));
+        return handlers;
+    }
+
+    /** Starts the internal or the admin listener, if configured; call once the chat port is up. */
     void start() throws IOException {
-        if (settings.adminPort().isPresent()) {
+        Optional<HttpHandler> adminEndpoints = settings.adminToken().map(token -> {
             Controls controls = new Controls(room, connections);
-            AdminEndpoint endpoint = new AdminEndpoint(settings.adminToken().orElseThrow(), () -> controls);
-            admin = Optional.of(AdminServer.start(settings.adminPort().getAsInt(), endpoint));
+            return new OpsHandler("", new AdminEndpoint(token, () -> controls), OpsHandler.MAX_BODY);
+        });
+        if (settings.internal().isPresent()) {
+            Map<String, HttpHandler> handlers = metricsAndHealth();
+            adminEndpoints.ifPresent(handler -> handlers.put("/", handler));
+            Operations.Internal where = settings.internal().get();
+            internal = Optional.of(InternalServer.start("internal endpoints", where.host(), where.port(), handlers));
+        } else if (settings.adminPort().isPresent()) {
+            admin = Optional.of(InternalServer.start(
+                    "admin endpoints",
+                    ADMIN_HOST,
+                    settings.adminPort().getAsInt(),
+                    Map.of("/", adminEndpoints.orElseThrow())));
         }
     }
 
-    /** The admin endpoints' base URI, if they are on. */
+    /** The admin endpoints' base URI, if they are on (on the admin port, or the internal one). */
     Optional<URI> adminUri() {
-        return admin.map(AdminServer::uri);
+        if (internal.isPresent()) {
+            return settings.adminToken().isPresent() ? internal.map(InternalServer::uri) : Optional.empty();
+        }
+        return admin.map(InternalServer::uri);
+    }
+
+    /** The internal listener's base URI, if {@code --internal-port} is set. */
+    Optional<URI> internalUri() {
+        return internal.map(InternalServer::uri);
     }
 
     @Override
     public void close() {
-        admin.ifPresent(AdminServer::close);
+        admin.ifPresent(InternalServer::close);
+        internal.ifPresent(InternalServer::close);
     }
 }

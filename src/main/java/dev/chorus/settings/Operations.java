@@ -15,6 +15,7 @@ import java.util.function.Function;
  * @param healthPath under which {@code /live} and {@code /ready} are served, if anywhere
  * @param adminPort the launcher's admin port on 127.0.0.1, if the admin endpoints are on
  * @param adminToken the bearer token the admin endpoints require, if set
+ * @param internal the launcher's internal listener for metrics, health and admin, if set
  */
 public record Operations(
         Duration drainTimeout,
@@ -22,7 +23,16 @@ public record Operations(
         Optional<String> metricsPath,
         Optional<String> healthPath,
         OptionalInt adminPort,
-        Optional<String> adminToken) {
+        Optional<String> adminToken,
+        Optional<Internal> internal) {
+
+    /**
+     * Where the launcher serves metrics, health and admin instead of on the chat port.
+     *
+     * @param host the address it binds
+     * @param port its port, 0 for any free one
+     */
+    public record Internal(String host, int port) {}
 
     private static final String OFF = "off";
 
@@ -46,7 +56,23 @@ public record Operations(
                 metrics,
                 health,
                 adminPort,
-                token.isBlank() ? Optional.empty() : Optional.of(token));
+                token.isBlank() ? Optional.empty() : Optional.of(token),
+                internal(raw, adminPort));
+    }
+
+    private static Optional<Internal> internal(Function<Setting, String> raw, OptionalInt adminPort) {
+        if (raw.apply(Setting.INTERNAL_PORT).isBlank()) {
+            return Optional.empty();
+        }
+        if (adminPort.isPresent()) {
+            throw InvalidSettingException.because(
+                    Setting.ADMIN_PORT, "cannot be used with --internal-port, which serves the admin endpoints too");
+        }
+        String host = raw.apply(Setting.INTERNAL_HOST).trim();
+        if (host.isEmpty()) {
+            throw new InvalidSettingException(Setting.INTERNAL_HOST, host, "a host name or address");
+        }
+        return Optional.of(new Internal(host, Settings.integer(raw, Setting.INTERNAL_PORT, 0, 65_535)));
     }
 
     /** {@code Retry-After} in whole seconds, rounded up. */
@@ -70,6 +96,6 @@ public record Operations(
     public String toString() {
         return "Operations[drainTimeout=" + drainTimeout + ", retryAfter=" + retryAfter + ", metricsPath="
                 + metricsPath + ", healthPath=" + healthPath + ", adminPort=" + adminPort + ", adminToken="
-                + adminToken.map(t -> "(set)").orElse("(none)") + "]";
+                + adminToken.map(t -> "(set)").orElse("(none)") + ", internal=" + internal + "]";
     }
 }

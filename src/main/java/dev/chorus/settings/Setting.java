@@ -67,6 +67,12 @@ public enum Setting {
     HEALTH_PATH("health-path", "/health", "Where PATH/live and PATH/ready are served (off: nowhere)."),
     ADMIN_PORT(
             "admin-port", "", "Serve the admin endpoints on this port of 127.0.0.1 only (launcher; 0 = a free one)."),
+    INTERNAL_PORT(
+            "internal-port",
+            "",
+            "Launcher: serve metrics, health and (with --admin-token) the admin endpoints on this port instead of the"
+                    + " chat port (0 = a free one)."),
+    INTERNAL_HOST("internal-host", "127.0.0.1", "Address the --internal-port listener binds (only this one)."),
     ADMIN_TOKEN("admin-token", "", "Bearer token the admin endpoints require; in a WAR it turns /admin/* on."),
     LOG_MESSAGES(
             "log-messages",

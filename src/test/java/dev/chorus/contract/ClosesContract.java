@@ -12,30 +12,42 @@ import org.junit.jupiter.api.Test;
 /**
  * A close the server starts ends the TCP connection within the close timeout (3 s by default), even when the
  * client stops reading after its 101: the server's socket is closed and its send queue let go, which only the
- * kernel can tell ({@link ServerSockets}, Linux). With the default settings: 64 KiB messages, a burst of 100,
- * a 1 MiB outbox.
+ * kernel can tell ({@link ServerSockets}, Linux). With the default settings: 64 KiB messages, a burst of 100
+ * messages or 1 MiB, a 1 MiB outbox.
  */
 public interface ClosesContract {
 
     /** A message as large as the defaults allow, so a burst of them overflows a non-reader's outbox. */
     String BIG = "z".repeat(60 * 1024);
 
+    /** How many clients flood together, and how many messages each: 5.4 MB, 900 KB a sender. */
+    int SENDERS = 6;
+
+    int EACH = 15;
+
     URI chatUri();
 
     @Test
     default void slowConsumersThatNeverReadLoseTheirConnections() throws Exception {
         URI uri = chatUri();
-        try (Peer sender = Peer.join(uri);
-                RawSocket first = RawSocket.upgrade(uri, 4096);
+        List<Peer> senders = Peer.joinAll(uri, SENDERS);
+        try (RawSocket first = RawSocket.upgrade(uri, 4096);
                 RawSocket second = RawSocket.upgrade(uri, 4096)) {
-            for (int i = 0; i < 90; i++) {
-                sender.say(i + BIG);
+            // Several senders, each within its byte burst (1 MiB), together far past what a non-reader holds.
+            for (int i = 0; i < EACH; i++) {
+                for (Peer sender : senders) {
+                    sender.say(i + BIG);
+                }
             }
             for (RawSocket stalled : List.of(first, second)) {
                 ServerSockets.awaitLetGo(uri.getPort(), stalled.localPort());
             }
             assertTrue(first.drainsToTheEnd(), "the first slow consumer's connection is still open");
             assertTrue(second.drainsToTheEnd(), "the second slow consumer's connection is still open");
+        } finally {
+            for (Peer sender : senders) {
+                sender.close();
+            }
         }
     }
 }

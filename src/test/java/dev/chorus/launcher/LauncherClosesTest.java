@@ -52,6 +52,7 @@ class LauncherClosesTest implements ClosesContract {
                 Setting.MAX_CONNECTIONS_PER_ADDRESS, "3",
                 Setting.OUTBOX_BYTES, "262144",
                 Setting.MESSAGE_RATE, "0",
+                Setting.BYTE_RATE, "0",
                 Setting.CLOSE_TIMEOUT, CLOSE_TIMEOUT);
         try (ChorusServer server = TestServers.start(settings);
                 Peer sender = Peer.join(server.uri());
@@ -102,6 +103,7 @@ class LauncherClosesTest implements ClosesContract {
                 Setting.OUTBOX_MESSAGES, "100000",
                 Setting.WRITE_TIMEOUT, "60s",
                 Setting.MESSAGE_RATE, "0",
+                Setting.BYTE_RATE, "0",
                 Setting.CLOSE_TIMEOUT, CLOSE_TIMEOUT);
         try (ChorusServer server = TestServers.start(settings);
                 Peer sender = Peer.join(server.uri());
