@@ -47,7 +47,7 @@ class KubernetesManifestTest {
     }
 
     @Test
-    void theProbesAskForChorussOwnHealthPathsOnTheChatPort() throws Exception {
+    void theProbesAskForChorussOwnHealthPathsOnTheInternalPort() throws Exception {
         Map<String, Object> container = container();
         assertEquals("/health/live", at(container, "livenessProbe", "httpGet", "path"));
         assertEquals("/health/live", at(container, "startupProbe", "httpGet", "path"));
@@ -56,11 +56,19 @@ class KubernetesManifestTest {
                 at(container, "readinessProbe", "httpGet", "path"),
                 "readiness, not liveness, follows maintenance and draining: a pod in maintenance must not be killed");
 
-        try (ChorusServer server = TestServers.start(Map.of())) {
+        Map<String, String> env = env(container);
+        Map<String, Object> internal = map(list(container.get("ports")).get(1));
+        assertEquals(
+                env.get(Setting.INTERNAL_PORT.environmentVariable()), String.valueOf(internal.get("containerPort")));
+        assertEquals(
+                "0.0.0.0", env.get(Setting.INTERNAL_HOST.environmentVariable()), "the kubelet asks the pod's address");
+        try (ChorusServer server = TestServers.start(Map.of(Setting.INTERNAL_PORT, "0"))) {
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                assertEquals(chatPortName(), at(container, probe, "httpGet", "port"), probe);
+                assertEquals(internal.get("name"), at(container, probe, "httpGet", "port"), probe);
                 String path = (String) at(container, probe, "httpGet", "path");
-                assertEquals(200, status(server.pageUri().resolve(path)), () -> probe + " " + path);
+                URI there = server.internalUri().orElseThrow().resolve(path);
+                assertEquals(200, status(there), () -> probe + " " + path);
+                assertEquals(404, status(server.pageUri().resolve(path)), () -> probe + " not on the chat port");
             }
         }
     }
