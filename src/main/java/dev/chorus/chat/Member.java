@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * What the room knows about one connected client for its operators: its id, where it connects from (if the
@@ -40,9 +41,22 @@ public final class Member {
     }
 
     static Member attach(Session session, long id) {
-        Member member = new Member(id, remoteAddressOf(session), Instant.now());
+        Member member =
+                new Member(id, forwardedClients.apply(session).or(() -> remoteAddressOf(session)), Instant.now());
         session.getUserProperties().put(KEY, member);
         return member;
+    }
+
+    /**
+     * The client behind a trusted proxy, where the deployment knows it (the launcher's {@code
+     * --trusted-proxies}); empty: the container's view of the peer.
+     */
+    private static volatile Function<Session, Optional<InetSocketAddress>> forwardedClients =
+            session -> Optional.empty();
+
+    /** From now on members are placed where {@code clients} says, where it says (the launcher, behind a proxy). */
+    public static void useForwardedClients(Function<Session, Optional<InetSocketAddress>> clients) {
+        forwardedClients = clients;
     }
 
     /** The member behind {@code session}, if it has joined. */

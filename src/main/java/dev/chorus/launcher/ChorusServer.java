@@ -1,8 +1,10 @@
 package dev.chorus.launcher;
 
 import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.CloseWatch;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Housekeeper;
+import dev.chorus.chat.Member;
 import dev.chorus.endpoint.ChatEndpoint;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
@@ -103,7 +105,13 @@ public final class ChorusServer implements AutoCloseable {
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
         Audience.useWire(TyrusFrameWire.forThisTyrus());
-        Audience.useCloseWatch(TyrusCloseWatch.forThisTyrus());
+        CloseWatch closeWatch = TyrusCloseWatch.forThisTyrus();
+        Audience.useCloseWatch(closeWatch);
+        if (closeWatch instanceof TyrusCloseWatch tyrus) {
+            // Behind a trusted proxy, the admin API shows the client its upgrade named, not the proxy.
+            Member.useForwardedClients(
+                    session -> tyrus.grizzlyConnection(session).flatMap(HandshakeGuardFilter::forwardedClient));
+        }
         ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
         ChatRoom.install(room);
         room.metrics().watchHandshakes(deadlines::pending);

@@ -249,6 +249,17 @@ final class HandshakeGuardFilter extends BaseFilter {
     }
 
     /** Where {@code connection} is from, as the log names it: the client behind a trusted proxy, once known. */
+    /**
+     * The client behind a trusted proxy on {@code connection}, if its upgrade named one other than the peer (for
+     * the admin API's views); port 0 stands for "not known", as the client's port is not forwarded.
+     */
+    static Optional<InetSocketAddress> forwardedClient(Connection<?> connection) {
+        String client = CLIENT.get(connection);
+        return client == null || client.equals(address(connection))
+                ? Optional.empty()
+                : Optional.of(InetSocketAddress.createUnresolved(client, 0));
+    }
+
     private static String client(Connection<?> connection) {
         String client = CLIENT.get(connection);
         return client != null ? client : address(connection);

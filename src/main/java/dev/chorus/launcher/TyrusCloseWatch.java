@@ -89,7 +89,8 @@ final class TyrusCloseWatch implements CloseWatch {
         grizzlyConnection(session).ifPresent(TyrusCloseWatch::closing);
     }
 
-    private Optional<Connection<?>> grizzlyConnection(Session session) {
+    /** The Grizzly connection under {@code session}, if Tyrus lets Chorus reach it. */
+    Optional<Connection<?>> grizzlyConnection(Session session) {
         if (!(session instanceof TyrusSession)
                 || !(remote.get(session) instanceof TyrusRemoteEndpoint endpoint)
                 || !(socket.get(endpoint) instanceof TyrusWebSocket webSocket)

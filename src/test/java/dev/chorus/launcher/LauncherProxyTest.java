@@ -73,6 +73,25 @@ class LauncherProxyTest {
         }
     }
 
+    @Test
+    void theAdminApiShowsTheClientBehindTheProxy() throws Exception {
+        Map<Setting, String> settings = Map.of(
+                Setting.TRUSTED_PROXIES, "127.0.0.1", Setting.ADMIN_PORT, "0", Setting.ADMIN_TOKEN, "admin-secret");
+        try (ChorusServer server = TestServers.start(settings);
+                RawSocket behind = RawSocket.upgrade(server.uri(), forwardedFor("203.0.113.9"));
+                RawSocket direct = RawSocket.upgrade(server.uri())) {
+            assertEquals(Peer.GREETING, behind.readFrame().text());
+            assertEquals(Peer.GREETING, direct.readFrame().text());
+
+            String clients = dev.chorus.testing.Http.withToken(
+                            "GET", server.adminUri().orElseThrow().resolve("clients"), "admin-secret", "")
+                    .body();
+
+            assertTrue(clients.contains("\"remoteAddress\":\"203.0.113.9\""), clients);
+            assertTrue(clients.contains("\"remoteAddress\":\"127.0.0.1"), () -> "the direct one as before: " + clients);
+        }
+    }
+
     private static Map<String, String> forwardedFor(String addresses) {
         return Map.of("X-Forwarded-For", addresses);
     }
