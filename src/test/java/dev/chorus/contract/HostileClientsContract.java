@@ -30,6 +30,11 @@ public interface HostileClientsContract {
     /** The largest message the default settings let through (64 KiB). */
     int MAX_MESSAGE_BYTES = 65_536;
 
+    /** Limits crossed, by reason, on every deployment's metrics. */
+    String LIMITS_CROSSED = "chorus_limits_crossed_total";
+
+    String BYTE_RATE = "byte-rate-limit-exceeded";
+
     /** How many maximal messages the flooder tries to send: far more than any default allows. */
     int FLOOD = 100;
 
@@ -72,6 +77,7 @@ public interface HostileClientsContract {
      */
     @Test
     default void aFloodOfControlCharactersIsCutOffWhileChorusV1ReadersKeepUp() throws Exception {
+        double crossedBefore = Scrape.of(metricsUri()).value(LIMITS_CROSSED, "reason", BYTE_RATE);
         try (V1Peer first = V1Peer.join(chatUri());
                 V1Peer second = V1Peer.join(chatUri());
                 Peer flooder = Peer.join(chatUri())) {
@@ -84,7 +90,10 @@ public interface HostileClientsContract {
                 }
             }
             var reason = flooder.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertEquals(1008, reason.getCloseCode().getCode(), reason::toString);
+            // 1008, or 1006 where the container ended the connection while the flooder was still writing and
+            // its client never read the close frame (seen on Payara): the server's own count says why.
+            assertTrue(Set.of(1008, 1006).contains(reason.getCloseCode().getCode()), reason::toString);
+            awaitAtLeast(LIMITS_CROSSED, BYTE_RATE, crossedBefore + 1);
             try (Peer after = Peer.join(chatUri())) {
                 after.say("after the flood");
                 for (V1Peer reader : new V1Peer[] {first, second}) {
@@ -111,6 +120,20 @@ public interface HostileClientsContract {
         added.removeAll(before.labelValues("chorus_closes_total", "code"));
         int chosen = closes;
         assertTrue(added.size() <= 2, () -> chosen + " client-chosen codes made new series: " + added);
+    }
+
+    /** Scrapes until {@code name{reason=…}} reaches {@code least} (bounded by {@link Peer#WAIT}). */
+    private void awaitAtLeast(String name, String reason, double least) throws Exception {
+        long deadline = System.nanoTime() + Peer.WAIT.toNanos();
+        while (true) {
+            double value = Scrape.of(metricsUri()).value(name, "reason", reason);
+            if (value >= least) {
+                return;
+            }
+            assertTrue(
+                    System.nanoTime() < deadline,
+                    () -> name + "{reason=" + reason + "} is " + value + ", not " + least);
+        }
     }
 
     /** Scrapes until the closes counted reach {@code total} (bounded by {@link Peer#WAIT}): they are counted late. */
