@@ -93,7 +93,11 @@ public interface HostileClientsContract {
             // 1008, or 1006 where the container ended the connection while the flooder was still writing and
             // its client never read the close frame (seen on Payara): the server's own count says why.
             assertTrue(Set.of(1008, 1006).contains(reason.getCloseCode().getCode()), reason::toString);
-            awaitAtLeast(LIMITS_CROSSED, BYTE_RATE, crossedBefore + 1);
+            Scrape.awaitAtLeast(
+                    metricsUri(),
+                    crossedBefore + 1,
+                    LIMITS_CROSSED + "{reason=" + BYTE_RATE + "}",
+                    scrape -> scrape.value(LIMITS_CROSSED, "reason", BYTE_RATE));
             try (Peer after = Peer.join(chatUri())) {
                 after.say("after the flood");
                 for (V1Peer reader : new V1Peer[] {first, second}) {
@@ -115,39 +119,16 @@ public interface HostileClientsContract {
             }
             closes++;
         }
-        Scrape after = awaitCloses(before.sum("chorus_closes_total") + closes);
+        // Closes are counted when the server hears of them, a moment after the client does.
+        Scrape after = Scrape.awaitAtLeast(
+                metricsUri(),
+                before.sum("chorus_closes_total") + closes,
+                "closes counted",
+                scrape -> scrape.sum("chorus_closes_total"));
         Set<String> added = new TreeSet<>(after.labelValues("chorus_closes_total", "code"));
         added.removeAll(before.labelValues("chorus_closes_total", "code"));
         int chosen = closes;
         assertTrue(added.size() <= 2, () -> chosen + " client-chosen codes made new series: " + added);
-    }
-
-    /** Scrapes until {@code name{reason=…}} reaches {@code least} (bounded by {@link Peer#WAIT}). */
-    private void awaitAtLeast(String name, String reason, double least) throws Exception {
-        long deadline = System.nanoTime() + Peer.WAIT.toNanos();
-        while (true) {
-            double value = Scrape.of(metricsUri()).value(name, "reason", reason);
-            if (value >= least) {
-                return;
-            }
-            assertTrue(
-                    System.nanoTime() < deadline,
-                    () -> name + "{reason=" + reason + "} is " + value + ", not " + least);
-        }
-    }
-
-    /** Scrapes until the closes counted reach {@code total} (bounded by {@link Peer#WAIT}): they are counted late. */
-    private Scrape awaitCloses(double total) throws Exception {
-        long deadline = System.nanoTime() + Peer.WAIT.toNanos();
-        while (true) {
-            Scrape scrape = Scrape.of(metricsUri());
-            if (scrape.sum("chorus_closes_total") >= total) {
-                return scrape;
-            }
-            assertTrue(
-                    System.nanoTime() < deadline,
-                    () -> "closes counted: " + scrape.sum("chorus_closes_total") + ", expected " + total);
-        }
     }
 
     /** Reads {@code reader}'s events until a {@code said} with {@code text}; fails if it was closed instead. */

@@ -2,7 +2,6 @@ package dev.chorus.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.chorus.contract.ClosesContract;
 import dev.chorus.settings.Setting;
@@ -122,13 +121,10 @@ class LauncherClosesTest implements ClosesContract {
 
     /** Until the stalled client's outbox holds what it cannot take: its writes are stuck. */
     private static void awaitQueued(URI metrics) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Peer.WAIT.toNanos();
-        Scrape scrape = Scrape.of(metrics);
-        while (scrape.value("chorus_outbox_queued_bytes") == 0) {
-            if (System.nanoTime() > deadline) {
-                fail("nothing stayed queued for the client that does not read:\n" + scrape.text());
-            }
-            scrape = Scrape.of(metrics);
-        }
+        Scrape.awaitAtLeast(
+                metrics,
+                1,
+                "bytes queued for the client that does not read",
+                scrape -> scrape.value("chorus_outbox_queued_bytes"));
     }
 }

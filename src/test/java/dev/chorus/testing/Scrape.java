@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,6 +101,27 @@ public final class Scrape {
             scrape = of(uri);
         }
         return scrape;
+    }
+
+    /**
+     * Scrapes {@code uri} until {@code reading} of it is at least {@code least} (bounded by {@link Peer#WAIT})
+     * and returns that scrape: counters that move after the peer has seen the event (a close, a refusal).
+     *
+     * @param what names the reading in the failure message
+     */
+    public static Scrape awaitAtLeast(URI uri, double least, String what, ToDoubleFunction<Scrape> reading)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Peer.WAIT.toNanos();
+        while (true) {
+            Scrape scrape = of(uri);
+            if (reading.applyAsDouble(scrape) >= least) {
+                return scrape;
+            }
+            if (System.nanoTime() > deadline) {
+                fail(what + ": expected at least " + least + ", still " + reading.applyAsDouble(scrape) + " after "
+                        + Peer.WAIT.toSeconds() + " s");
+            }
+        }
     }
 
     private static Map<String, String> labels(String braces) {
