@@ -1,14 +1,11 @@
 package dev.chorus.admin;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.chat.ChatLines;
 import dev.chorus.chat.ChatRoom;
-import dev.chorus.chat.Member;
-import dev.chorus.v1.ChorusV1;
+import dev.chorus.connection.Connection;
 import dev.chorus.v1.Events;
-import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,9 +56,9 @@ public final class Controls {
             count = cutter.cutAll();
         } else {
             AtomicInteger closed = new AtomicInteger();
-            Audience.forEach(session -> {
+            room.audience().forEach(session -> {
                 closed.incrementAndGet();
-                Audience.dismiss(session, mode.reason());
+                room.audience().dismiss(session, mode.reason());
             });
             count = closed.get();
         }
@@ -71,38 +68,41 @@ public final class Controls {
 
     /** Queues {@code text} for the client with {@code id} only; returns false if there is none. */
     public boolean send(long id, String text) {
-        Optional<Session> session = sessionOf(id);
-        if (session.isEmpty()) {
+        Optional<Connection> connection = connectionOf(id);
+        if (connection.isEmpty()) {
             return false;
         }
         LOG.log(Level.INFO, () -> "An operator sent " + ChatLines.client(id) + ": " + ChatLines.cutForLog(text));
         // Under chorus.v1 every server message is a JSON event; a tutorial client gets the text as it is.
-        String message = ChorusV1.isSpokenBy(session.get()) ? Events.notice(text) : text;
-        Audience.deliverTo(session.get(), Outgoing.text(message));
+        String message = connection.get().speaksV1() ? Events.notice(text) : text;
+        room.audience().deliverTo(connection.get().session(), Outgoing.text(message));
         return true;
     }
 
     /** Every connected client, in id order. */
     public List<ClientView> clients() {
         List<ClientView> clients = new ArrayList<>();
-        Audience.forEach(session -> Member.of(session).ifPresent(member -> {
-            Optional<Outbox> outbox = Audience.outbox(session);
-            clients.add(new ClientView(
-                    member.id(),
-                    member.remoteAddress(),
-                    member.connectedSince(),
-                    outbox.map(Outbox::pendingBytes).orElse(0L),
-                    member.messagesIn(),
-                    outbox.map(Outbox::delivered).orElse(0L)));
-        }));
+        room.audience().forEach(session -> Connection.of(session)
+                .filter(Connection::hasId)
+                .ifPresent(member -> {
+                    Optional<Outbox> outbox = member.outbox();
+                    clients.add(new ClientView(
+                            member.id(),
+                            member.remoteAddress(),
+                            member.connectedSince(),
+                            outbox.map(Outbox::pendingBytes).orElse(0L),
+                            member.messagesIn(),
+                            outbox.map(Outbox::delivered).orElse(0L)));
+                }));
         clients.sort(Comparator.comparingLong(ClientView::id));
         return clients;
     }
 
-    private static Optional<Session> sessionOf(long id) {
-        Session[] found = {null};
-        Audience.forEach(session ->
-                Member.of(session).filter(member -> member.id() == id).ifPresent(member -> found[0] = session));
+    private Optional<Connection> connectionOf(long id) {
+        Connection[] found = {null};
+        room.audience().forEach(session -> Connection.of(session)
+                .filter(member -> member.hasId() && member.id() == id)
+                .ifPresent(member -> found[0] = member));
         return Optional.ofNullable(found[0]);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.websocket.Session;
  * that never reads never receives it and never answers it, and its TCP connection would stay open (holding its
  * buffers and its place under the connection caps) for as long as the peer likes. RFC 6455 7.1.1 wants the
  * server to end the TCP connection: a deployment that can reach its transport installs a watch with
- * {@link Audience#useCloseWatch}, which drops the connection if it is still there when the close timeout runs
+ * the room ({@code dev.chorus.chat.Hosting}), which drops the connection if it is still there when the close timeout runs
  * out. Only the portable session is handed over; what lies beneath is the deployment's business.
  */
 @FunctionalInterface

@@ -1,10 +1,11 @@
 package dev.chorus.chat;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
 import dev.chorus.bus.BusEvent;
+import dev.chorus.connection.Audience;
+import dev.chorus.connection.Connection;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 final class Timeline {
 
     private final Turns turns = new Turns();
+    private final Audience audience;
     private final OutboxLimits limits;
     private final History history;
 
@@ -36,11 +38,13 @@ final class Timeline {
     private long seq;
 
     /**
+     * @param audience who hears the events
      * @param historySize how many said-messages are kept for history and recovery
      * @param limits every client's outbox limits: a replay takes at most half of them, and the history keeps no
      *     more bytes than one outbox could hold
      */
-    Timeline(int historySize, OutboxLimits limits) {
+    Timeline(Audience audience, int historySize, OutboxLimits limits) {
+        this.audience = audience;
         this.limits = limits;
         this.history = new History(historySize, limits.maxBytes());
     }
@@ -52,8 +56,9 @@ final class Timeline {
      *
      * @return whether it became a member (not if it dropped while waiting for its turn)
      */
-    boolean join(Session session, long id, OptionalLong since) {
-        boolean v1 = ChorusV1.isSpokenBy(session);
+    boolean join(Connection connection, OptionalLong since) {
+        Session session = connection.session();
+        long id = connection.id();
         boolean[] admitted = {false};
         turns.take(() -> {
             if (!session.isOpen()) {
@@ -64,11 +69,11 @@ final class Timeline {
             }
             admitted[0] = true;
             members.put(id, session);
-            Audience.join(session, ChatLines.client(id), limits);
-            if (!v1) {
+            audience.join(connection, limits);
+            if (!connection.speaksV1()) {
                 return;
             }
-            Audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
+            audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
             since.ifPresent(after -> replay(session, after));
         });
         // join is never called inside a step, so the turn has run by now.
@@ -84,13 +89,14 @@ final class Timeline {
         turns.take(() -> {
             Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
             Session newcomer = members.get(id);
-            Audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
+            audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
             if (newcomer != null) {
-                if (!ChorusV1.isSpokenBy(newcomer)) {
+                Connection joined = Connection.of(newcomer).orElseThrow();
+                if (!joined.speaksV1()) {
                     // The tutorial greets everyone, the newcomer included, in one broadcast: here, in its place.
-                    Audience.deliverTo(newcomer, greeting);
+                    audience.deliverTo(newcomer, greeting);
                 }
-                Member.announce(newcomer);
+                joined.heardOwnJoin();
             }
         });
     }
@@ -100,7 +106,7 @@ final class Timeline {
      * its greeting on.
      */
     private boolean hearsChat(Session session) {
-        return ChorusV1.isSpokenBy(session) || heardOfJoins(session);
+        return Connection.hearsChat(session);
     }
 
     /**
@@ -109,7 +115,7 @@ final class Timeline {
      * it, as the bus orders joins: it must not hear of that one.
      */
     private boolean heardOfJoins(Session session) {
-        return Member.isAnnounced(session);
+        return Connection.hasHeardOfJoins(session);
     }
 
     /**
@@ -117,7 +123,8 @@ final class Timeline {
      * empty lost them), and they must not miss the joins that follow.
      */
     void announceAll() {
-        turns.take(() -> members.values().forEach(Member::announce));
+        turns.take(
+                () -> members.values().forEach(session -> Connection.of(session).ifPresent(Connection::heardOwnJoin)));
     }
 
     /**
@@ -139,19 +146,19 @@ final class Timeline {
             if (said <= seq) {
                 // Unnumbered (said on this node while it was cut off from the others), or a cluster seq this node
                 // has already used (nodes on a Redis restarted empty race to raise its counter): no seq here.
-                Audience.broadcast(new Renditions(line, ChorusV1.NAME, () -> Events.said(id, text)), this::hearsChat);
+                audience.broadcast(new Renditions(line, ChorusV1.NAME, () -> Events.said(id, text)), this::hearsChat);
                 return;
             }
             seq = said;
             Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, text));
             history.add(said, message, line.size());
-            Audience.broadcast(message, this::hearsChat);
+            audience.broadcast(message, this::hearsChat);
         });
     }
 
     /** Binary goes to everyone as it is, in the same order as everything else (no seq, not kept). */
     void relay(Outgoing binary) {
-        turns.take(() -> Audience.broadcast(binary, this::hearsChat));
+        turns.take(() -> audience.broadcast(binary, this::hearsChat));
     }
 
     /** A chorus.v1 client asked for the history: the newest kept said-messages, as much as half its outbox holds. */
@@ -160,7 +167,7 @@ final class Timeline {
             List<String> said = history.newest(limits.maxMessages() / 2, limits.maxBytes() / 2).stream()
                     .map(Outgoing.Text::text)
                     .toList();
-            Audience.deliverTo(session, Outgoing.text(Events.history(said)));
+            audience.deliverTo(session, Outgoing.text(Events.history(said)));
         });
     }
 
@@ -172,7 +179,7 @@ final class Timeline {
      */
     void leave(Session session, Long id, Runnable afterwards) {
         turns.defer(() -> {
-            Audience.leave(session);
+            audience.leave(session);
             if (id != null) {
                 members.remove(id, session);
             }
@@ -182,7 +189,7 @@ final class Timeline {
 
     /** Client {@code id} left, here or on another node: the chorus.v1 clients hear of it (tutorial clients don't). */
     void left(long id) {
-        turns.defer(() -> Audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
+        turns.defer(() -> audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
     }
 
     /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */
@@ -192,8 +199,8 @@ final class Timeline {
         long after = since > seq ? 0 : since;
         History.Replay replay = history.after(after, seq, limits.maxMessages() / 2, limits.maxBytes() / 2);
         if (replay.missed() > 0) {
-            Audience.deliverTo(session, Outgoing.text(Events.gap(replay.missed())));
+            audience.deliverTo(session, Outgoing.text(Events.gap(replay.missed())));
         }
-        replay.messages().forEach(message -> Audience.deliverTo(session, message));
+        replay.messages().forEach(message -> audience.deliverTo(session, message));
     }
 }

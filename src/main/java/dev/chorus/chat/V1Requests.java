@@ -1,8 +1,9 @@
 package dev.chorus.chat;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
+import dev.chorus.connection.Audience;
+import dev.chorus.connection.Connection;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Command;
 import dev.chorus.v1.ProtocolViolation;
@@ -18,28 +19,30 @@ final class V1Requests {
     private static final System.Logger LOG = System.getLogger(V1Requests.class.getName());
 
     private final Timeline timeline;
+    private final Audience audience;
     private final Bus bus;
     /** Whether said-lines in the log carry the text ({@code --log-messages}). */
     private final boolean logText;
 
-    V1Requests(Timeline timeline, Bus bus, boolean logText) {
+    V1Requests(Timeline timeline, Audience audience, Bus bus, boolean logText) {
         this.timeline = timeline;
+        this.audience = audience;
         this.bus = bus;
         this.logText = logText;
     }
 
     /**
-     * Client {@code id} connected under chorus.v1: it joins, replaying from its {@code ?since=} if it gave one.
+     * {@code connection} was given its id under chorus.v1: it joins, replaying from its {@code ?since=} if it gave one.
      *
      * @return whether it became a member
      */
-    boolean join(Session session, long id) {
+    boolean join(Connection connection) {
         try {
-            return timeline.join(session, id, ChorusV1.since(session));
+            return timeline.join(connection, ChorusV1.since(connection.session()));
         } catch (ProtocolViolation violation) {
-            refused(id, violation);
+            refused(connection.id(), violation);
             // Not a member yet, so there is no outbox to release: just close it.
-            Audience.close(session, violation.closeReason());
+            audience.close(connection.session(), violation.closeReason());
             return false;
         }
     }
@@ -51,7 +54,7 @@ final class V1Requests {
             command = Command.parse(text);
         } catch (ProtocolViolation violation) {
             refused(id, violation);
-            Audience.dismiss(session, violation.closeReason());
+            audience.dismiss(session, violation.closeReason());
             return;
         }
         if (command instanceof Command.Say say) {

@@ -1,11 +1,11 @@
 package dev.chorus.launcher;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.CloseWatch;
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.chat.Hosting;
 import dev.chorus.chat.Housekeeper;
-import dev.chorus.chat.Member;
 import dev.chorus.endpoint.ChatEndpoint;
+import dev.chorus.endpoint.Rooms;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -89,9 +89,23 @@ public final class ChorusServer implements AutoCloseable {
         ConnectionDeadlines deadlines =
                 ConnectionDeadlines.handshake(settings.handshake().timeout());
         ConnectionDeadlines closes = ConnectionDeadlines.close(settings.closeTimeout());
+        CloseWatch closeWatch = TyrusCloseWatch.forThisTyrus();
+        ChatRoom room = new ChatRoom(
+                settings,
+                new Hosting(
+                        Housekeeper.daemonThreads(),
+                        TyrusFrameWire.forThisTyrus(),
+                        closeWatch,
+                        new TyrusPeers(closeWatch)));
+        Rooms.serve(container, room);
         ConnectionCounts counts = new ConnectionCounts();
         NetworkListener listener = Listeners.create(
-                "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines, closes), tls);
+                "chorus",
+                settings.host(),
+                settings.port(),
+                container,
+                guard(settings, room, counts, deadlines, closes),
+                tls);
         http.addListener(listener);
         Optional<NetworkListener> plain = settings.plainPort().isPresent()
                 ? Optional.of(Listeners.create(
@@ -99,21 +113,11 @@ public final class ChorusServer implements AutoCloseable {
                         settings.host(),
                         settings.plainPort().getAsInt(),
                         container,
-                        guard(settings, counts, deadlines, closes),
+                        guard(settings, room, counts, deadlines, closes),
                         null))
                 : Optional.empty();
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
-        Audience.useWire(TyrusFrameWire.forThisTyrus());
-        CloseWatch closeWatch = TyrusCloseWatch.forThisTyrus();
-        Audience.useCloseWatch(closeWatch);
-        if (closeWatch instanceof TyrusCloseWatch tyrus) {
-            // Behind a trusted proxy, the admin API shows the client its upgrade named, not the proxy.
-            Member.useForwardedClients(
-                    session -> tyrus.grizzlyConnection(session).flatMap(HandshakeGuardFilter::forwardedClient));
-        }
-        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
-        ChatRoom.install(room);
         room.metrics().watchHandshakes(deadlines::pending);
         room.metrics().watchCloses(closes::pending);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
@@ -124,6 +128,7 @@ public final class ChorusServer implements AutoCloseable {
             ops.start();
         } catch (IOException e) {
             room.stop();
+            Rooms.withdraw(container);
             http.shutdownNow();
             container.stop();
             deadlines.close();
@@ -136,9 +141,14 @@ public final class ChorusServer implements AutoCloseable {
     }
 
     private static HandshakeGuardFilter guard(
-            Settings settings, ConnectionCounts counts, ConnectionDeadlines deadlines, ConnectionDeadlines closes) {
+            Settings settings,
+            ChatRoom room,
+            ConnectionCounts counts,
+            ConnectionDeadlines deadlines,
+            ConnectionDeadlines closes) {
         return new HandshakeGuardFilter(
                 settings.handshake(),
+                room,
                 counts,
                 deadlines,
                 closes,
@@ -158,6 +168,11 @@ public final class ChorusServer implements AutoCloseable {
         CLStaticHttpHandler pages = new CLStaticHttpHandler(ChorusServer.class.getClassLoader(), "/webapp/");
         pages.setFileCacheEnabled(false);
         return pages;
+    }
+
+    /** The room it serves (for embedding and for tests: its metrics, admission and audience). */
+    public ChatRoom room() {
+        return room;
     }
 
     /** The port actually bound (the chosen one when the setting was 0). */
@@ -213,6 +228,7 @@ public final class ChorusServer implements AutoCloseable {
         deadlines.close();
         closes.close();
         ops.close();
+        Rooms.withdraw(container);
         container.stop();
         LOG.log(Level.INFO, "Chorus stopped");
     }

@@ -65,6 +65,7 @@ final class HandshakeGuardFilter extends BaseFilter {
                     GrizzlyServerFilter.class.getName() + ".Connection");
 
     private final HandshakeRules rules;
+    private final ChatRoom room;
     private final Forwarding forwarding;
     private final ConnectionCounts counts;
     private final ConnectionDeadlines deadlines;
@@ -77,11 +78,13 @@ final class HandshakeGuardFilter extends BaseFilter {
      */
     HandshakeGuardFilter(
             HandshakeSettings settings,
+            ChatRoom room,
             ConnectionCounts counts,
             ConnectionDeadlines deadlines,
             ConnectionDeadlines closes,
             int maxMessageBytes) {
         this.rules = settings.rules();
+        this.room = room;
         this.forwarding = settings.forwarding();
         this.counts = counts;
         this.deadlines = deadlines;
@@ -170,7 +173,7 @@ final class HandshakeGuardFilter extends BaseFilter {
      * After the upgrade: an unmasked client frame ends the connection with 1002, a data frame larger than any
      * message may be with 1009, before Tyrus sees (or buffers) it.
      */
-    private static NextAction checkFrames(FilterChainContext ctx) {
+    private NextAction checkFrames(FilterChainContext ctx) {
         FrameCheck frames = FRAMES.get(ctx.getConnection());
         if (frames != null && frames.isBroken()) {
             // The rest of a refused frame (or whatever follows it) while Tyrus closes: dropped, never parsed.
@@ -184,7 +187,7 @@ final class HandshakeGuardFilter extends BaseFilter {
         }
         CloseReason reason = broken.get();
         if (reason == CloseReasons.TOO_BIG) {
-            ChatRoom.current().metrics().limitCrossed(reason);
+            room.metrics().limitCrossed(reason);
         }
         LOG.log(
                 Level.INFO,
@@ -213,8 +216,8 @@ final class HandshakeGuardFilter extends BaseFilter {
         return ctx.getStopAction();
     }
 
-    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, String address, Rejection refused) {
-        ChatRoom.current().refusedUpgrade(address, refused);
+    private void refuse(FilterChainContext ctx, HttpRequestPacket request, String address, Rejection refused) {
+        room.refusedUpgrade(address, refused);
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refused.status());
         response.setReasonPhrase(refused.statusText());

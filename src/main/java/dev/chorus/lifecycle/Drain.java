@@ -1,7 +1,7 @@
 package dev.chorus.lifecycle;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.Outbox;
+import dev.chorus.connection.Audience;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
@@ -28,16 +28,16 @@ public final class Drain {
 
     private Drain() {}
 
-    /** Drains every member for at most {@code timeout}; returns when all are closed. */
-    public static void run(Duration timeout) {
-        if (Audience.size() == 0) {
+    /** Drains every member of {@code audience} for at most {@code timeout}; returns when all are closed. */
+    public static void run(Audience audience, Duration timeout) {
+        if (audience.size() == 0) {
             return; // nothing to drain, nothing to say (a startup that failed stops this way too)
         }
-        LOG.log(Level.INFO, "Draining {0} clients for at most {1}", Integer.toString(Audience.size()), timeout);
+        LOG.log(Level.INFO, "Draining {0} clients for at most {1}", Integer.toString(audience.size()), timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (closeTheDrained() > 0) {
+        while (closeTheDrained(audience) > 0) {
             if (!pauseBefore(deadline)) {
-                cutTheRest(timeout);
+                cutTheRest(audience, timeout);
                 return;
             }
         }
@@ -75,11 +75,11 @@ public final class Drain {
     }
 
     /** Closes every member whose outbox is empty; returns how many still have something queued. */
-    private static int closeTheDrained() {
+    private static int closeTheDrained(Audience audience) {
         AtomicInteger waiting = new AtomicInteger();
-        Audience.forEach(session -> {
+        audience.forEach(session -> {
             if (Audience.outbox(session).map(Outbox::pendingMessages).orElse(0) == 0) {
-                Audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
+                audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
             } else {
                 waiting.incrementAndGet();
             }
@@ -87,13 +87,13 @@ public final class Drain {
         return waiting.get();
     }
 
-    private static void cutTheRest(Duration timeout) {
+    private static void cutTheRest(Audience audience, Duration timeout) {
         AtomicInteger clients = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
-        Audience.forEach(session -> {
+        audience.forEach(session -> {
             clients.incrementAndGet();
             bytes.addAndGet(queuedBytes(session));
-            Audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
+            audience.dismiss(session, CloseReasons.SHUTTING_DOWN);
         });
         LOG.log(
                 Level.WARNING,

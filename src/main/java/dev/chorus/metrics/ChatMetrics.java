@@ -1,10 +1,10 @@
 package dev.chorus.metrics;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.broadcast.BroadcastListener;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.bus.BusTelemetry;
+import dev.chorus.connection.Audience;
 import dev.chorus.heartbeat.HeartbeatListener;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.protocol.CloseReasons;
@@ -74,9 +74,6 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     private final ProcessMetrics process = new ProcessMetrics(registry);
 
     public ChatMetrics() {
-        Gauge.builder("chorus.connections.open", Audience::size)
-                .description("Clients connected now")
-                .register(registry);
         accepted = Counter.builder("chorus.connections.accepted")
                 .description("Clients that joined")
                 .register(registry);
@@ -101,8 +98,6 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
                 .description("How long one broadcast takes to reach every client's outbox")
                 .serviceLevelObjectives(FANOUT_BUCKETS)
                 .register(registry);
-        outboxGauge("chorus.outbox.queued.messages", "Messages queued for all clients", Outbox::pendingMessages);
-        outboxGauge("chorus.outbox.queued.bytes", "Bytes queued for all clients", Outbox::pendingBytes);
         for (Eviction eviction : Eviction.values()) {
             evictions.put(
                     eviction,
@@ -133,6 +128,16 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     }
 
     /** Shows {@code reachable} as the gauge {@code chorus.bus.reachable} (1 or 0). */
+    /** Shows the room's {@code audience}: the clients connected now, and what is queued for them. */
+    public void watchAudience(Audience audience) {
+        Gauge.builder("chorus.connections.open", audience::size)
+                .description("Clients connected now")
+                .register(registry);
+        outboxGauge(
+                audience, "chorus.outbox.queued.messages", "Messages queued for all clients", Outbox::pendingMessages);
+        outboxGauge(audience, "chorus.outbox.queued.bytes", "Bytes queued for all clients", Outbox::pendingBytes);
+    }
+
     public void watchBus(BooleanSupplier reachable) {
         Gauge.builder("chorus.bus.reachable", () -> reachable.getAsBoolean() ? 1 : 0)
                 .description("Whether this node reaches the other nodes (always 1 without Redis)")
@@ -276,16 +281,16 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
         busReconnects.increment();
     }
 
-    private void outboxGauge(String name, String description, ToLongFunction<Outbox> depth) {
-        Gauge.builder(name, () -> sumOverOutboxes(depth))
+    private void outboxGauge(Audience audience, String name, String description, ToLongFunction<Outbox> depth) {
+        Gauge.builder(name, () -> sumOverOutboxes(audience, depth))
                 .description(description)
                 .register(registry);
     }
 
     /** Read at scrape time only: one pass over the members. */
-    private static long sumOverOutboxes(ToLongFunction<Outbox> depth) {
+    private static long sumOverOutboxes(Audience audience, ToLongFunction<Outbox> depth) {
         long[] sum = {0};
-        Audience.forEach(session -> Audience.outbox(session).ifPresent(o -> sum[0] += depth.applyAsLong(o)));
+        audience.forEach(session -> Audience.outbox(session).ifPresent(o -> sum[0] += depth.applyAsLong(o)));
         return sum[0];
     }
 }

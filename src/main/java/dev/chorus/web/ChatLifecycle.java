@@ -1,12 +1,17 @@
 package dev.chorus.web;
 
-import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.Wire;
 import dev.chorus.chat.ChatRoom;
+import dev.chorus.chat.Hosting;
 import dev.chorus.chat.Housekeeper;
+import dev.chorus.endpoint.Rooms;
 import dev.chorus.settings.Settings;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
+import jakarta.websocket.WebSocketContainer;
+import jakarta.websocket.server.ServerContainer;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ThreadFactory;
 import javax.naming.InitialContext;
@@ -26,27 +31,40 @@ public class ChatLifecycle implements ServletContextListener {
 
     private static final String CLOSE_WATCH = ChannelCloseWatch.class.getName();
 
+    /** The settings are read here, once for the deployment; everything else is handed the room built from them. */
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
         Settings settings = Settings.fromEnvironment();
         ThreadFactory threads = threads();
         ChannelCloseWatch closes = new ChannelCloseWatch(settings.closeTimeout(), threads);
-        event.getServletContext().setAttribute(CLOSE_WATCH, closes);
-        Audience.useCloseWatch(closes);
-        ChatRoom room = new ChatRoom(settings, threads);
+        context.setAttribute(CLOSE_WATCH, closes);
+        ChatRoom room = new ChatRoom(settings, new Hosting(threads, Wire.PORTABLE, closes, ContainerPeers::of));
         room.metrics().watchCloses(closes::pending);
-        ChatRoom.install(room);
+        Deployed.hold(context, room);
+        Rooms.serve(webSocketContainer(context), room);
+        OpsRegistration.mount(context, room);
     }
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
         try {
-            ChatRoom.stopCurrent();
+            Deployed.room(context).stop();
         } finally {
-            if (event.getServletContext().getAttribute(CLOSE_WATCH) instanceof ChannelCloseWatch closes) {
+            Rooms.withdraw(webSocketContainer(context));
+            if (context.getAttribute(CLOSE_WATCH) instanceof ChannelCloseWatch closes) {
                 closes.close();
             }
         }
+    }
+
+    /** The container's WebSocket container for this WAR: the one its sessions name as theirs. */
+    private static WebSocketContainer webSocketContainer(ServletContext context) {
+        if (context.getAttribute(ServerContainer.class.getName()) instanceof WebSocketContainer container) {
+            return container;
+        }
+        throw new IllegalStateException("the server offers no WebSocket container to this application");
     }
 
     private static ThreadFactory threads() {

@@ -1,6 +1,5 @@
 package dev.chorus.web;
 
-import dev.chorus.chat.ChatRoom;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -29,6 +28,6 @@ public class DrainOnUndeploy extends HttpFilter {
 
     @Override
     public void destroy() {
-        ChatRoom.stopCurrent();
+        Deployed.room(getServletContext()).stop();
     }
 }

@@ -1,13 +1,11 @@
 package dev.chorus.web;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.chat.ChatRoom;
-import dev.chorus.chat.Member;
+import dev.chorus.connection.Connection;
 import dev.chorus.handshake.HandshakeRules;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.RemoteHost;
 import dev.chorus.handshake.UpgradeRequest;
-import dev.chorus.settings.Settings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -29,11 +27,13 @@ public class HandshakeGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private transient ChatRoom room;
     private transient HandshakeRules rules;
 
     @Override
     public void init(FilterConfig config) {
-        rules = Settings.fromEnvironment().handshake().rules();
+        room = Deployed.room(config.getServletContext());
+        rules = room.settings().handshake().rules();
     }
 
     @Override
@@ -41,14 +41,14 @@ public class HandshakeGuard extends HttpFilter {
             throws IOException, ServletException {
         UpgradeRequest upgrade = new UpgradeRequest(request.getMethod(), request::getHeader, request.isSecure());
         Optional<Rejection> rejection = upgrade.isWebSocketUpgrade()
-                ? rules.check(upgrade, Audience.size(), () -> connectionsFrom(request.getRemoteAddr()))
+                ? rules.check(upgrade, room.audience().size(), () -> connectionsFrom(request.getRemoteAddr()))
                 : Optional.empty();
         if (rejection.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         Rejection refused = rejection.get();
-        ChatRoom.current().refusedUpgrade(request.getRemoteAddr(), refused);
+        room.refusedUpgrade(request.getRemoteAddr(), refused);
         refused.headers().forEach(response::setHeader);
         response.setStatus(refused.status());
         response.setContentType("text/plain;charset=UTF-8");
@@ -56,11 +56,12 @@ public class HandshakeGuard extends HttpFilter {
     }
 
     /** How many clients are connected from {@code address}: counted when asked, the WAR keeps no tally. */
-    private static int connectionsFrom(String address) {
+    private int connectionsFrom(String address) {
         String host = RemoteHost.of(address);
         LongAdder count = new LongAdder();
-        Audience.forEach(session -> Member.of(session)
-                .flatMap(Member::remoteHost)
+        room.audience().forEach(session -> Connection.of(session)
+                .filter(Connection::hasId)
+                .flatMap(Connection::remoteHost)
                 .filter(host::equals)
                 .ifPresent(same -> count.increment()));
         return count.intValue();

@@ -7,11 +7,7 @@ import dev.chorus.chat.ChatRoom;
 import dev.chorus.health.HealthEndpoint;
 import dev.chorus.metrics.MetricsEndpoint;
 import dev.chorus.settings.Operations;
-import dev.chorus.settings.Settings;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.annotation.WebListener;
 import java.lang.System.Logger.Level;
 
 /**
@@ -19,21 +15,21 @@ import java.lang.System.Logger.Level;
  * {@code --metrics-path}, health at {@code --health-path}, and {@code /admin/*} only when an admin token is
  * set (otherwise nothing is there: 404). Servlets are added in code because the paths are settings.
  */
-@WebListener
-public class OpsRegistration implements ServletContextListener {
+final class OpsRegistration {
 
     /** Where the admin endpoints live in a WAR. */
     static final String ADMIN_PATH = "/admin";
 
     private static final System.Logger LOG = System.getLogger(OpsRegistration.class.getName());
 
-    @Override
-    public void contextInitialized(ServletContextEvent event) {
-        ServletContext context = event.getServletContext();
-        Operations ops = Settings.fromEnvironment().operations();
-        ops.metricsPath().ifPresent(path -> mount(context, "chorus-metrics", metrics(), path));
-        ops.healthPath().ifPresent(path -> mount(context, "chorus-health", health(), path + "/*"));
-        ops.adminToken().ifPresent(token -> mount(context, "chorus-admin", admin(token), ADMIN_PATH + "/*"));
+    private OpsRegistration() {}
+
+    /** Adds to {@code context} the operations endpoints of {@code room} that its settings turn on. */
+    static void mount(ServletContext context, ChatRoom room) {
+        Operations ops = room.settings().operations();
+        ops.metricsPath().ifPresent(path -> mount(context, "chorus-metrics", metrics(room), path));
+        ops.healthPath().ifPresent(path -> mount(context, "chorus-health", health(room), path + "/*"));
+        ops.adminToken().ifPresent(token -> mount(context, "chorus-admin", admin(room, token), ADMIN_PATH + "/*"));
         LOG.log(
                 Level.INFO,
                 "Operations endpoints under {0}: metrics {1}, health {2}, admin {3}",
@@ -47,17 +43,16 @@ public class OpsRegistration implements ServletContextListener {
         context.addServlet(name, servlet).addMapping(mapping);
     }
 
-    private static OpsServlet metrics() {
-        return new OpsServlet(new MetricsEndpoint(() -> ChatRoom.current().metrics()));
+    private static OpsServlet metrics(ChatRoom room) {
+        return new OpsServlet(new MetricsEndpoint(room::metrics));
     }
 
-    private static OpsServlet health() {
-        return new OpsServlet(new HealthEndpoint(() -> ChatRoom.current().admission()));
+    private static OpsServlet health(ChatRoom room) {
+        return new OpsServlet(new HealthEndpoint(room::admission));
     }
 
     /** A container gives no way to drop a WebSocket abruptly: that mode answers 501 here. */
-    private static OpsServlet admin(String token) {
-        return new OpsServlet(
-                new AdminEndpoint(token, () -> new Controls(ChatRoom.current(), ConnectionCutter.UNAVAILABLE)));
+    private static OpsServlet admin(ChatRoom room, String token) {
+        return new OpsServlet(new AdminEndpoint(token, () -> new Controls(room, ConnectionCutter.UNAVAILABLE)));
     }
 }

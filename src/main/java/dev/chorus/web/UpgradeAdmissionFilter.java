@@ -3,7 +3,6 @@ package dev.chorus.web;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.ops.Replies;
-import dev.chorus.settings.Settings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
@@ -26,19 +25,21 @@ public class UpgradeAdmissionFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    private transient ChatRoom room;
     private long retryAfterSeconds;
 
     @Override
     public void init(FilterConfig config) throws ServletException {
         super.init(config);
-        retryAfterSeconds = Settings.fromEnvironment().operations().retryAfterSeconds();
+        room = Deployed.room(config.getServletContext());
+        retryAfterSeconds = room.settings().operations().retryAfterSeconds();
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (isUpgrade(request)) {
-            Optional<Refusal> refusal = ChatRoom.current().admit();
+            Optional<Refusal> refusal = room.admit();
             if (refusal.isPresent()) {
                 refuse(response, refusal.get());
                 return;

@@ -3,6 +3,7 @@ package dev.chorus.broadcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.chat.Housekeeper;
+import dev.chorus.connection.Audience;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Awaits;
@@ -57,7 +58,6 @@ class SlowConsumerTest {
 
     @Test
     void nothingIsLeftBehindAfterClosesDropsAndEvictions() throws Exception {
-        Awaits.until(() -> Audience.size() == 0, () -> "earlier tests' sessions gone: " + Audience.size());
         try (ChorusServer server = TestServers.start(
                 Map.of(Setting.OUTBOX_BYTES, "262144", Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0"))) {
             int sessions = 0;
@@ -70,7 +70,8 @@ class SlowConsumerTest {
             sessions += 3; // the two readers and the stalled socket, whose eviction is logged as a disconnect too
             floodPastAStalledReader(server, "its outbox overflowed");
             log.awaitMatching(DISCONNECTED, sessions);
-            Awaits.until(() -> Audience.size() == 0, () -> "sessions left in the set: " + Audience.size());
+            Audience audience = server.room().audience();
+            Awaits.until(() -> audience.size() == 0, () -> "sessions left in the set: " + audience.size());
             Awaits.until(() -> Outbox.open() == 0, () -> "outboxes not released: " + Outbox.open());
             assertEquals(1, housekeeperThreads(), "one timer thread for the room, none per session");
         }

@@ -1,10 +1,18 @@
 package dev.chorus.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chorus.broadcast.Audience;
+import dev.chorus.broadcast.BroadcastListener;
+import dev.chorus.broadcast.CloseWatch;
 import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.broadcast.Wire;
 import dev.chorus.bus.BusEvent;
+import dev.chorus.connection.Audience;
+import dev.chorus.connection.Connection;
+import dev.chorus.limits.InboundLimits;
+import dev.chorus.testing.TestServers;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import jakarta.websocket.RemoteEndpoint;
@@ -17,21 +25,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** What the timeline does when a session's callbacks overlap, driven directly with a stand-in session. */
 class TimelineTest {
 
-    private final Timeline timeline = new Timeline(10, new OutboxLimits(1024, 10, Duration.ofSeconds(10)));
+    private static final InboundLimits INBOUND = TestServers.settings(Map.of()).inboundLimits();
+
+    private final Audience audience = new Audience(BroadcastListener.NONE, Wire.PORTABLE, CloseWatch.NONE);
+    private final Timeline timeline = new Timeline(audience, 10, new OutboxLimits(1024, 10, Duration.ofSeconds(10)));
 
     @Test
     void aSessionThatClosedBeforeItsJoinStepRanIsNeverAdmitted() {
         Session dropped = closedSession();
         // On Tyrus a dropped connection's onClose may run while its onOpen still waits for a turn.
         timeline.leave(dropped, 1L, () -> {});
-        timeline.join(dropped, 1, OptionalLong.empty());
-        assertEquals("a connecting client", Audience.nameOf(dropped), "Audience.join never ran for it");
+        join(dropped, OptionalLong.empty());
+        assertTrue(Connection.of(dropped).orElseThrow().outbox().isEmpty(), "Audience.join never ran for it");
+        assertFalse(audience.contains(dropped));
     }
 
     @Test
@@ -42,8 +55,8 @@ class TimelineTest {
         Session b = openSession(2, toB);
         try {
             // A becomes a member first, but B's join reaches the bus first (from another node).
-            timeline.join(a, 1, OptionalLong.empty());
-            timeline.join(b, 2, OptionalLong.empty());
+            join(a, OptionalLong.empty());
+            join(b, OptionalLong.empty());
             timeline.joined(2);
             timeline.say(2, "before A's join", BusEvent.Said.NUMBER_HERE);
             timeline.joined(1);
@@ -58,8 +71,8 @@ class TimelineTest {
                             ChatLines.said(2, "after A's join")),
                     toB);
         } finally {
-            Audience.leave(a);
-            Audience.leave(b);
+            audience.leave(a);
+            audience.leave(b);
         }
     }
 
@@ -68,7 +81,7 @@ class TimelineTest {
         List<String> toA = new ArrayList<>();
         Session a = openSession(1, toA, ChorusV1.NAME);
         try {
-            timeline.join(a, 1, OptionalLong.empty());
+            join(a, OptionalLong.empty());
             for (int i = 0; i < 3; i++) {
                 timeline.say(1, "m" + i, BusEvent.Said.NUMBER_HERE);
             }
@@ -93,11 +106,11 @@ class TimelineTest {
         try {
             // Other nodes numbered 40 said-messages before this one started.
             timeline.startAt(40);
-            timeline.join(a, 1, OptionalLong.empty());
+            join(a, OptionalLong.empty());
             timeline.say(7, "first here", 41);
             // 42 to 44 never reached this node (trimmed from the stream while it was cut off, say).
             timeline.say(8, "after a hole", 45);
-            timeline.join(b, 2, OptionalLong.of(40));
+            join(b, OptionalLong.of(40));
             timeline.say(7, "live", 46);
 
             assertEquals(
@@ -131,12 +144,12 @@ class TimelineTest {
         Session later = openSession(3, toLater, ChorusV1.NAME);
         try {
             timeline.startAt(10);
-            timeline.join(v1, 1, OptionalLong.empty());
-            timeline.join(tutorial, 2, OptionalLong.empty());
+            join(v1, OptionalLong.empty());
+            join(tutorial, OptionalLong.empty());
             timeline.joined(2);
             timeline.say(2, "cut off", BusEvent.Said.UNNUMBERED);
             timeline.say(1, "numbered", 11);
-            timeline.join(later, 3, OptionalLong.of(10));
+            join(later, OptionalLong.of(10));
             timeline.showHistory(later);
 
             assertEquals(
@@ -166,7 +179,7 @@ class TimelineTest {
         List<String> toA = new ArrayList<>();
         Session a = openSession(1, toA, ChorusV1.NAME);
         try {
-            timeline.join(a, 1, OptionalLong.empty());
+            join(a, OptionalLong.empty());
             timeline.say(5, "fifty", 50);
             // Redis restarted empty and a node that had seen less raised its counter first.
             timeline.say(6, "clashes", 49);
@@ -193,9 +206,9 @@ class TimelineTest {
         Session tutorial = openSession(big, toTutorial);
         Session v1 = openSession(biggest, toV1, ChorusV1.NAME);
         try {
-            timeline.join(tutorial, big, OptionalLong.empty());
+            join(tutorial, OptionalLong.empty());
             timeline.joined(big);
-            timeline.join(v1, biggest, OptionalLong.empty());
+            join(v1, OptionalLong.empty());
             timeline.joined(biggest);
             timeline.say(big, "hello", BusEvent.Said.NUMBER_HERE);
 
@@ -211,6 +224,11 @@ class TimelineTest {
             timeline.leave(tutorial, big, () -> {});
             timeline.leave(v1, biggest, () -> {});
         }
+    }
+
+    /** The timeline's join of {@code session}'s connection. */
+    private boolean join(Session session, OptionalLong since) {
+        return timeline.join(Connection.of(session).orElseThrow(), since);
     }
 
     /** An open tutorial session whose every text send completes at once, recorded in {@code sent}. */
@@ -244,14 +262,14 @@ class TimelineTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
-        Member.attach(session, id);
+        Connection.open(session, INBOUND, Optional.empty()).identify(id, ChatLines.client(id));
         return session;
     }
 
     /** A session that is already closed: only what the timeline asks of such a session is answered. */
     private static Session closedSession() {
         Map<String, Object> properties = new HashMap<>();
-        return (Session) Proxy.newProxyInstance(
+        Session session = (Session) Proxy.newProxyInstance(
                 Session.class.getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
                     return switch (method.getName()) {
                         case "isOpen" -> false;
@@ -262,5 +280,7 @@ class TimelineTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
+        Connection.open(session, INBOUND, Optional.empty()).identify(1, ChatLines.client(1));
+        return session;
     }
 }

@@ -174,7 +174,7 @@ class ClientCommandIT {
             client.awaitOutput("< {\"type\":\"welcome\",\"id\":1,\"members\":[1],\"seq\":0}");
             try (V1Peer talker = V1Peer.join(server.uri())) {
                 client.awaitOutput("< {\"type\":\"joined\",\"id\":2}");
-                SentAway away = SentAway.client(1);
+                SentAway away = SentAway.client(server, 1);
                 try {
                     client.awaitOutput("* closed: 1001 disconnected by operator");
                     talker.awaitPresence("left", 1);

@@ -40,7 +40,7 @@ class ResumingClientTest {
                 events.expect("text " + said(1, 1, "hi"));
                 assertEquals("hi", talker.nextSaid().getString("text"));
 
-                SentAway away = SentAway.client(1);
+                SentAway away = SentAway.client(server, 1);
                 try {
                     events.expect("close 1001 disconnected by operator");
                     talker.awaitPresence("left", 1);
@@ -75,7 +75,7 @@ class ResumingClientTest {
             events.expect("text " + Peer.GREETING);
             try (Peer talker = Peer.join(server.uri())) {
                 events.expect("text " + Peer.GREETING);
-                SentAway away = SentAway.client(1);
+                SentAway away = SentAway.client(server, 1);
                 try {
                     events.expect("close 1001 disconnected by operator");
                     talker.say("missed");

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chorus.broadcast.Audience;
+import dev.chorus.connection.Audience;
+import dev.chorus.connection.Connection;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.LogRecords;
@@ -134,16 +135,14 @@ class HeartbeatTest {
     }
 
     /**
-     * The members the heartbeat goes over, by name: those in the audience with their {@link Liveness}. Nothing
+     * The members the heartbeat goes over, by name: those in the audience with their liveness. Nothing
      * is scheduled per connection (one housekeeper round covers everyone), so this is all the state it keeps.
      */
-    private static List<String> watched() {
+    private List<String> watched() {
         List<String> names = new ArrayList<>();
-        Audience.forEach(session -> {
-            if (session.getUserProperties().get(Liveness.class.getName()) != null) {
-                names.add(Audience.nameOf(session));
-            }
-        });
+        server.room().audience().forEach(session -> Connection.of(session)
+                .map(Connection::liveness)
+                .ifPresent(liveness -> names.add(Audience.nameOf(session))));
         return names;
     }
 }

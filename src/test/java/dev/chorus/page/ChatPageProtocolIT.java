@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.chorus.benchmark.NaiveEndpoint;
-import dev.chorus.chat.ChatRoom;
 import dev.chorus.launcher.ChorusServer;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Awaits;
@@ -125,8 +124,7 @@ class ChatPageProtocolIT {
             talker.say("cut off");
             assertFalse(talker.nextSaid().containsKey("seq"), talker::describeSeen);
             REDIS.start();
-            Awaits.until(
-                    () -> ChatRoom.current().admission().refusal().isEmpty(), () -> "the node reaches Redis again");
+            Awaits.until(() -> server.room().admission().refusal().isEmpty(), () -> "the node reaches Redis again");
 
             // The page asks for what came after seq 1 and gets exactly that.
             List<String> missed = awayWhile(talker, 2);
@@ -170,11 +168,11 @@ class ChatPageProtocolIT {
      * Sends the page (Client(1)) away, has {@code talker} say {@code count} messages and hear each back (so the
      * server has them), then lets the page back in; returns the lines the page should show for them.
      */
-    private static List<String> awayWhile(V1Peer talker, int count) throws Exception {
+    private List<String> awayWhile(V1Peer talker, int count) throws Exception {
         List<String> lines = IntStream.rangeClosed(1, count)
                 .mapToObj(i -> "Client(" + talker.id() + ") said: missed " + i)
                 .toList();
-        SentAway away = SentAway.client(1);
+        SentAway away = SentAway.client(server, 1);
         try {
             talker.awaitPresence("left", 1);
             for (int i = 1; i <= count; i++) {

@@ -1,8 +1,8 @@
 package dev.chorus.testing;
 
-import dev.chorus.broadcast.Audience;
 import dev.chorus.chat.ChatRoom;
-import dev.chorus.chat.Member;
+import dev.chorus.connection.Connection;
+import dev.chorus.launcher.ChorusServer;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.Session;
 import java.util.ArrayList;
@@ -22,18 +22,19 @@ public final class SentAway implements AutoCloseable {
         this.room = room;
     }
 
-    /** Sends client {@code id} away; it may come back once the result is closed. */
-    public static SentAway client(int id) {
-        ChatRoom room = ChatRoom.current();
+    /** Sends client {@code id} of {@code server} away; it may come back once the result is closed. */
+    public static SentAway client(ChorusServer server, int id) {
+        ChatRoom room = server.room();
         room.admission().maintenance(true);
         List<Session> found = new ArrayList<>();
-        Audience.forEach(session ->
-                Member.of(session).filter(member -> member.id() == id).ifPresent(member -> found.add(session)));
+        room.audience().forEach(session -> Connection.of(session)
+                .filter(member -> member.hasId() && member.id() == id)
+                .ifPresent(member -> found.add(session)));
         if (found.size() != 1) {
             room.admission().maintenance(false);
             throw new AssertionError("no single member Client(" + id + ") to send away: " + found);
         }
-        Audience.dismiss(found.get(0), CloseReasons.OPERATOR_GOING_AWAY);
+        room.audience().dismiss(found.get(0), CloseReasons.OPERATOR_GOING_AWAY);
         return new SentAway(room);
     }
 

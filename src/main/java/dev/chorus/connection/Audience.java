@@ -1,6 +1,13 @@
-package dev.chorus.broadcast;
+package dev.chorus.connection;
 
+import dev.chorus.broadcast.BroadcastListener;
 import dev.chorus.broadcast.BroadcastListener.Eviction;
+import dev.chorus.broadcast.CloseWatch;
+import dev.chorus.broadcast.Outbox;
+import dev.chorus.broadcast.OutboxLimits;
+import dev.chorus.broadcast.Outgoing;
+import dev.chorus.broadcast.Renditions;
+import dev.chorus.broadcast.Wire;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -13,60 +20,53 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Everyone who hears a broadcast: the design card's static concurrent session set, and the only place it
- * lives. Each member has an {@link Outbox} in its user properties; a broadcast only queues, so one slow or
- * dead member never holds up the others, and one that cannot keep up is closed as a slow consumer.
+ * Everyone in one room who hears a broadcast: the design card's concurrent session set, one per room (two
+ * servers in one JVM, as in the tests, keep apart). Each member's {@link Outbox} is in its {@link Connection}; a
+ * broadcast only queues, so one slow or dead member never holds up the others, and one that cannot keep up is
+ * closed as a slow consumer.
  */
 public final class Audience {
 
     private static final System.Logger LOG = System.getLogger(Audience.class.getName());
-    private static final String OUTBOX = Outbox.class.getName();
-    private static final String NAME = Audience.class.getName() + ".name";
 
-    private static final Set<Session> SESSIONS = ConcurrentHashMap.newKeySet();
-    private static volatile BroadcastListener listener = BroadcastListener.NONE;
-    private static volatile Wire wire = Wire.PORTABLE;
-    private static volatile CloseWatch closeWatch = CloseWatch.NONE;
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final BroadcastListener listener;
+    private final Wire wire;
+    private final CloseWatch closeWatch;
 
-    private Audience() {}
-
-    /** From now on {@code newListener} hears every delivery and eviction (the newest room's metrics). */
-    public static void listen(BroadcastListener newListener) {
-        listener = newListener;
+    /**
+     * @param listener hears every delivery and eviction (the room's metrics)
+     * @param wire how members are sent to (the launcher's Tyrus fast path, or the portable API)
+     * @param closeWatch watches every close, and drops the connections that do not close in time
+     */
+    public Audience(BroadcastListener listener, Wire wire, CloseWatch closeWatch) {
+        this.listener = listener;
+        this.wire = wire;
+        this.closeWatch = closeWatch;
     }
 
-    /** From now on new members are sent to through {@code newWire} (the launcher's Tyrus fast path). */
-    public static void useWire(Wire newWire) {
-        wire = newWire;
-    }
-
-    /** From now on every close is watched by {@code watch}, which drops the connections that do not close in time. */
-    public static void useCloseWatch(CloseWatch watch) {
-        closeWatch = watch;
-    }
-
-    /** Adds {@code session}, named {@code name} in log lines, with an empty outbox bounded by {@code limits}. */
-    public static void join(Session session, String name, OutboxLimits limits) {
-        session.getUserProperties().put(NAME, name);
-        session.getUserProperties()
-                .put(OUTBOX, new Outbox(wire.connect(session), limits, name, listener, () -> broken(session)));
-        SESSIONS.add(session);
+    /** Adds {@code connection} with an empty outbox bounded by {@code limits}. */
+    public void join(Connection connection, OutboxLimits limits) {
+        Session session = connection.session();
+        connection.outbox(
+                new Outbox(wire.connect(session), limits, connection.name(), listener, () -> broken(session)));
+        sessions.add(session);
     }
 
     /** Removes {@code session} and releases whatever was still queued for it. */
-    public static void leave(Session session) {
-        SESSIONS.remove(session);
+    public void leave(Session session) {
+        sessions.remove(session);
         outbox(session).ifPresent(Outbox::close);
     }
 
     /** Queues {@code message} for every member; returns at once. */
-    public static void broadcast(Outgoing message) {
+    public void broadcast(Outgoing message) {
         broadcast(message, session -> true);
     }
 
     /** Like {@link #broadcast(Outgoing)}, for the members that {@code to} accepts. */
-    public static void broadcast(Outgoing message, Predicate<Session> to) {
-        for (Session session : SESSIONS) {
+    public void broadcast(Outgoing message, Predicate<Session> to) {
+        for (Session session : sessions) {
             if (to.test(session)) {
                 deliver(session, message);
             }
@@ -79,21 +79,21 @@ public final class Audience {
     }
 
     /** Whether {@code session} is a member: false once it left or was dismissed. */
-    public static boolean contains(Session session) {
-        return SESSIONS.contains(session);
+    public boolean contains(Session session) {
+        return sessions.contains(session);
     }
 
     /**
      * Queues, for every member, the rendition of {@code message} that its subprotocol calls for (nothing if
      * there is none for it); returns at once.
      */
-    public static void broadcast(Renditions message) {
+    public void broadcast(Renditions message) {
         broadcast(message, session -> true);
     }
 
     /** Like {@link #broadcast(Renditions)}, for the members that {@code to} accepts. */
-    public static void broadcast(Renditions message, Predicate<Session> to) {
-        for (Session session : SESSIONS) {
+    public void broadcast(Renditions message, Predicate<Session> to) {
+        for (Session session : sessions) {
             if (!to.test(session)) {
                 continue;
             }
@@ -105,36 +105,35 @@ public final class Audience {
     }
 
     /** Queues {@code message} for {@code session} alone (if it is a member); returns at once. */
-    public static void deliverTo(Session session, Outgoing message) {
+    public void deliverTo(Session session, Outgoing message) {
         deliver(session, message);
     }
 
     /** How many sessions are members right now. */
-    public static int size() {
-        return SESSIONS.size();
+    public int size() {
+        return sessions.size();
     }
 
     /** Closes every member with {@code reason}, e.g. when the server stops. */
-    public static void closeAll(CloseReason reason) {
-        for (Session session : SESSIONS) {
+    public void closeAll(CloseReason reason) {
+        for (Session session : sessions) {
             close(session, reason);
         }
     }
 
     /** Runs {@code action} for every member. */
-    public static void forEach(Consumer<Session> action) {
-        SESSIONS.forEach(action);
+    public void forEach(Consumer<Session> action) {
+        sessions.forEach(action);
     }
 
     /** How {@code session} is named in log lines, e.g. {@code Client(3)}. */
     public static String nameOf(Session session) {
-        Object name = session.getUserProperties().get(NAME);
-        return name == null ? "a connecting client" : name.toString();
+        return Connection.of(session).map(Connection::name).orElse("a connecting client");
     }
 
     /** Removes {@code session}, releases its queue and closes it with {@code reason}. */
-    public static void dismiss(Session session, CloseReason reason) {
-        if (SESSIONS.remove(session)) {
+    public void dismiss(Session session, CloseReason reason) {
+        if (sessions.remove(session)) {
             outbox(session).ifPresent(Outbox::close);
             close(session, reason);
         }
@@ -144,17 +143,17 @@ public final class Audience {
      * A send to {@code session} failed and its outbox closed: it leaves the audience and is closed with 1011, so
      * it never stays connected but deaf. A peer that had already gone is closed quietly (nothing to tell it).
      */
-    private static void broken(Session session) {
-        if (SESSIONS.remove(session)) {
+    private void broken(Session session) {
+        if (sessions.remove(session)) {
             LOG.log(Level.DEBUG, () -> "A send to " + nameOf(session) + " failed: closing it with 1011");
             close(session, CloseReasons.INTERNAL_ERROR);
         }
     }
 
     /** Closes every member whose send has been unfinished for longer than its write timeout. */
-    public static void evictStalled() {
+    public void evictStalled() {
         long now = System.nanoTime();
-        for (Session session : SESSIONS) {
+        for (Session session : sessions) {
             Optional<Outbox> outbox = outbox(session);
             if (outbox.isPresent() && outbox.get().isStalled(now)) {
                 evict(session, outbox.get(), "its send stalled past the write timeout", Eviction.WRITE_TIMEOUT);
@@ -162,7 +161,7 @@ public final class Audience {
         }
     }
 
-    private static void deliver(Session session, Outgoing message) {
+    private void deliver(Session session, Outgoing message) {
         Optional<Outbox> outbox = outbox(session);
         if (outbox.isPresent() && outbox.get().offer(message) == Outbox.Verdict.OVERFLOW) {
             evict(session, outbox.get(), "its outbox overflowed", Eviction.OUTBOX_OVERFLOW);
@@ -170,8 +169,8 @@ public final class Audience {
     }
 
     /** Releases the member's queue at once and closes it as a slow consumer; logged once per member. */
-    private static void evict(Session session, Outbox outbox, String why, Eviction kind) {
-        if (!SESSIONS.remove(session)) {
+    private void evict(Session session, Outbox outbox, String why, Eviction kind) {
+        if (!sessions.remove(session)) {
             return;
         }
         listener.evicted(kind);
@@ -188,7 +187,7 @@ public final class Audience {
 
     /** The member's outbox, if it has joined (for queue depths and counts). */
     public static Optional<Outbox> outbox(Session session) {
-        return Optional.ofNullable((Outbox) session.getUserProperties().get(OUTBOX));
+        return Connection.of(session).flatMap(Connection::outbox);
     }
 
     /**
@@ -196,7 +195,7 @@ public final class Audience {
      * connection is dropped if the close has not finished within the close timeout ({@link CloseWatch}), even
      * when the peer reads nothing. Never throws.
      */
-    public static void close(Session session, CloseReason reason) {
+    public void close(Session session, CloseReason reason) {
         // First: the close below may queue behind unread data for good, and may throw.
         closing(session);
         try {
@@ -211,7 +210,7 @@ public final class Audience {
      * {@code session} is closing, whoever started it (a container may start a close of its own): its connection
      * must be gone within the close timeout.
      */
-    public static void closing(Session session) {
+    public void closing(Session session) {
         try {
             closeWatch.closing(session);
         } catch (RuntimeException e) {

@@ -1,0 +1,179 @@
+package dev.chorus.connection;
+
+import dev.chorus.broadcast.Outbox;
+import dev.chorus.handshake.RemoteHost;
+import dev.chorus.limits.Inbound;
+import dev.chorus.limits.InboundLimits;
+import jakarta.websocket.Session;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything Chorus keeps about one client, under one key in its session's user properties: its id, the
+ * dialect it chose at its handshake, its inbound limiter, its outbox, its liveness, how far its join has got,
+ * and what operators see of it (where it connects from, since when, how many messages it sent).
+ */
+public final class Connection {
+
+    private static final String KEY = Connection.class.getName();
+    /** The id of a connection that has not been given one (ids start at 1). */
+    private static final long NO_ID = 0;
+
+    private final Session session;
+    private final Dialect dialect;
+    private final Inbound inbound;
+    private final Liveness liveness;
+    private final Optional<String> remoteAddress;
+    private final Optional<String> remoteHost;
+    private final Instant connectedSince = Instant.now();
+    private final AtomicLong messagesIn = new AtomicLong();
+    /** Set once the bus carried its join, so its leave is announced too (and only then). */
+    private final AtomicBoolean joinPublished = new AtomicBoolean();
+
+    private volatile long id = NO_ID;
+    private volatile String name = "a connecting client";
+    private volatile Outbox outbox;
+    /**
+     * Whether its own join has come back from the bus, so it hears of the joins after it. Touched only in the
+     * room's turns (one at a time, each seeing the one before).
+     */
+    private boolean heardOfJoins;
+
+    private Connection(Session session, InboundLimits limits, Optional<InetSocketAddress> remote) {
+        this.session = session;
+        this.dialect = Dialect.of(session);
+        this.inbound = new Inbound(limits);
+        this.liveness = new Liveness(System.nanoTime());
+        this.remoteAddress = remote.map(address ->
+                address.getPort() == 0 ? address.getHostString() : address.getHostString() + ":" + address.getPort());
+        // The IP, not getHostString(): that is a name once anyone has looked the address up (WildFly has).
+        this.remoteHost = remote.map(address -> RemoteHost.of(
+                address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString()));
+    }
+
+    /**
+     * {@code session} has just opened: its connection, kept in its user properties. First thing at open:
+     * frames may arrive even if it is turned away later, and they are then dropped unread.
+     *
+     * @param remote where it connects from, as the deployment knows it
+     */
+    public static Connection open(Session session, InboundLimits limits, Optional<InetSocketAddress> remote) {
+        Connection connection = new Connection(session, limits, remote);
+        session.getUserProperties().put(KEY, connection);
+        return connection;
+    }
+
+    /** The connection of {@code session}, if it opened through Chorus. */
+    public static Optional<Connection> of(Session session) {
+        return Optional.ofNullable((Connection) session.getUserProperties().get(KEY));
+    }
+
+    /**
+     * Whether {@code session} hears of the joins after its own. Asked for every recipient of every broadcast, so
+     * it allocates nothing (no Optional).
+     */
+    public static boolean hasHeardOfJoins(Session session) {
+        return session.getUserProperties().get(KEY) instanceof Connection connection && connection.heardOfJoins;
+    }
+
+    /**
+     * Whether {@code session} hears chat events: a chorus.v1 client from its welcome on, a tutorial client from
+     * its greeting on (once its own join came back). Allocation-free, like {@link #hasHeardOfJoins}.
+     */
+    public static boolean hearsChat(Session session) {
+        return session.getUserProperties().get(KEY) instanceof Connection connection
+                && (connection.dialect == Dialect.CHORUS_V1 || connection.heardOfJoins);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Whether it speaks chorus.v1 (else the tutorial's text). */
+    public boolean speaksV1() {
+        return dialect == Dialect.CHORUS_V1;
+    }
+
+    public Inbound inbound() {
+        return inbound;
+    }
+
+    public Liveness liveness() {
+        return liveness;
+    }
+
+    /** It was given {@code newId}, and from now on is called {@code newName} in log lines. */
+    public void identify(long newId, String newName) {
+        this.id = newId;
+        this.name = newName;
+    }
+
+    /** Whether it was given an id. */
+    public boolean hasId() {
+        return id != NO_ID;
+    }
+
+    /** Its id; only once {@link #hasId()}. */
+    public long id() {
+        return id;
+    }
+
+    /** How it is named in log lines, e.g. {@code Client(3)}. */
+    public String name() {
+        return name;
+    }
+
+    /** Its outbox, once it joined the audience. */
+    public Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
+    void outbox(Outbox joined) {
+        this.outbox = joined;
+    }
+
+    /** Its join went out on the bus. */
+    public void joinPublished() {
+        joinPublished.set(true);
+    }
+
+    /** Whether its join went out on the bus, asked once: true at most once, so its leave goes out once. */
+    public boolean takeJoinPublished() {
+        return joinPublished.getAndSet(false);
+    }
+
+    /** Its own join has come back from the bus: from now on it hears of the joins after it (in a turn). */
+    public void heardOwnJoin() {
+        heardOfJoins = true;
+    }
+
+    /** Where it connects from: an address, with the port where known. */
+    public Optional<String> remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** The IP address it connects from (see {@link RemoteHost}), for the per-address connection cap. */
+    public Optional<String> remoteHost() {
+        return remoteHost;
+    }
+
+    public Instant connectedSince() {
+        return connectedSince;
+    }
+
+    public long messagesIn() {
+        return messagesIn.get();
+    }
+
+    /** It sent a message. */
+    public void received() {
+        messagesIn.incrementAndGet();
+    }
+}
