@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.settings.Setting;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * deploy/container/Dockerfile's configuration, read as the file it is (no container engine here): a non-root
  * user, every interface inside the container, a heap sized from the container's memory, the chat and internal
- * ports exposed, and the jar as its entrypoint. Every CHORUS_ variable it sets must be a real setting.
+ * ports exposed, and the jar as its entrypoint. Every CHORUS_ variable it sets must be a real setting. The image
+ * Jib builds is held to the same file by {@link ContainerTarballIT}.
  */
 class ContainerImageTest {
 
@@ -32,6 +35,14 @@ class ContainerImageTest {
                 dockerfile.only("EXPOSE"),
                 "the ports it listens on are the ones it exposes");
         assertTrue(env.get("JAVA_TOOL_OPTIONS").contains("-XX:MaxRAMPercentage="), "heap from the container's memory");
+    }
+
+    @Test
+    void theImageProfileBuildsOnTheDockerfilesBase() throws IOException {
+        String from = Dockerfile.read().argument("FROM");
+        assertTrue(
+                Files.readString(Path.of("pom.xml")).contains("<image.from>" + from + "</image.from>"),
+                () -> "pom.xml's image profile sets image.from to " + from + ", the Dockerfile's FROM");
     }
 
     @Test
