@@ -2,6 +2,7 @@ package dev.chorus.broadcast;
 
 import dev.chorus.broadcast.BroadcastListener.Eviction;
 import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.OutboxLimits;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;

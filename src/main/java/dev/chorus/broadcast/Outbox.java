@@ -1,5 +1,6 @@
 package dev.chorus.broadcast;
 
+import dev.chorus.settings.OutboxLimits;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.lang.System.Logger.Level;

@@ -1,10 +1,10 @@
 package dev.chorus.chat;
 
 import dev.chorus.broadcast.Audience;
-import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
 import dev.chorus.bus.BusEvent;
+import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.History;

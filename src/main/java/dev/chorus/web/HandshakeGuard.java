@@ -33,7 +33,7 @@ public class HandshakeGuard extends HttpFilter {
 
     @Override
     public void init(FilterConfig config) {
-        rules = Settings.fromEnvironment().handshake().rules();
+        rules = HandshakeRules.from(Settings.fromEnvironment().handshake());
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.chorus.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.broadcast.Audience;
-import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.bus.BusEvent;
+import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import jakarta.websocket.RemoteEndpoint;
