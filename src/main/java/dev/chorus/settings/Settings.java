@@ -1,5 +1,6 @@
 package dev.chorus.settings;
 
+import dev.chorus.notation.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
