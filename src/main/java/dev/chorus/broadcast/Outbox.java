@@ -42,8 +42,6 @@ public final class Outbox {
     private final Runnable onBroken;
     /** A queue that grew past this many entries is replaced once it empties (an ArrayDeque never shrinks). */
     private static final int SHRINK_ABOVE = 64;
-    /** The most messages one write carries, however small they are. */
-    private static final int MAX_BATCH = 256;
 
     private ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** The most messages queued since the queue was last replaced. */
@@ -156,8 +154,8 @@ public final class Outbox {
 
     /**
      * Sends what is queued, one write at a time; called once by whoever made the outbox start sending. A write
-     * carries one message, or as many queued ones as the wire takes at once (a backlog, e.g. after a join
-     * storm, then costs one write per batch instead of one per message).
+     * carries one message, or as many queued ones as the wire takes at once ({@link Wire.Sender#batchSize}: a
+     * backlog, e.g. after a join storm, then costs one write per batch instead of one per message).
      */
     void send() {
         while (true) {
@@ -201,22 +199,16 @@ public final class Outbox {
         }
     }
 
-    /** The next write's messages: the oldest, and those behind it that fit the wire's batch. Holds the lock. */
+    /** The next write's messages: the oldest, and those behind it that the wire writes with it. Holds the lock. */
     private List<Outgoing> takeBatch() {
-        Outgoing first = queue.poll();
-        if (first == null) {
-            return List.of();
+        int size = queue.size() > 1 ? Math.min(wire.batchSize(queue), queue.size()) : queue.size();
+        if (size <= 1) {
+            Outgoing first = queue.poll();
+            return first == null ? List.of() : List.of(first);
         }
-        int room = wire.batchBytes() - first.size();
-        if (room <= 0 || queue.isEmpty() || queue.peek().size() > room) {
-            return List.of(first);
-        }
-        List<Outgoing> batch = new ArrayList<>(Math.min(queue.size() + 1, MAX_BATCH));
-        batch.add(first);
-        while (!queue.isEmpty() && queue.peek().size() <= room && batch.size() < MAX_BATCH) {
-            Outgoing message = queue.poll();
-            room -= message.size();
-            batch.add(message);
+        List<Outgoing> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(queue.poll());
         }
         return batch;
     }

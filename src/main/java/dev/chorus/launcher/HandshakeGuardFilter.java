@@ -1,6 +1,5 @@
 package dev.chorus.launcher;
 
-import dev.chorus.broadcast.Frames;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.handshake.Forwarding;
 import dev.chorus.handshake.HandshakeRules;
