@@ -7,7 +7,6 @@ import dev.chorus.bus.BusEvent;
 import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
-import dev.chorus.v1.History;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
