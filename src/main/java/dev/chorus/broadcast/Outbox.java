@@ -1,13 +1,10 @@
 package dev.chorus.broadcast;
 
-import jakarta.websocket.SendHandler;
+import dev.chorus.settings.OutboxLimits;
 import jakarta.websocket.SendResult;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * One session's queue of outgoing messages, bounded by {@link OutboxLimits}, with at most one send in flight.
@@ -15,7 +12,9 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <p>{@link #offer} never blocks and never sends more than one frame at a time to the same peer: the next
  * message starts when the container reports the previous one done. Inside a {@link SendBatch} the first send
  * waits for the batch to close. A send that completes on the calling
- * thread continues the loop there instead of recursing, so a long queue cannot overflow the stack.
+ * thread continues the loop there instead of recursing, so a long queue cannot overflow the stack
+ * ({@link OutboxSend}). This class is the send loop; what waits, and what it adds up to, is its {@link OutboxQueue},
+ * guarded by this outbox's lock.
  */
 public final class Outbox {
 
@@ -39,22 +38,14 @@ public final class Outbox {
     private final BroadcastListener listener;
     /** Told once when a send fails: the peer must then be closed, or it would stay connected but deaf. */
     private final Runnable onBroken;
-    /** A queue that grew past this many entries is replaced once it empties (an ArrayDeque never shrinks). */
-    private static final int SHRINK_ABOVE = 64;
-    /** The most messages one write carries, however small they are. */
-    private static final int MAX_BATCH = 256;
 
-    private ArrayDeque<Outgoing> queue = new ArrayDeque<>();
-    /** The most messages queued since the queue was last replaced. */
-    private int peak;
+    private final OutboxQueue queue;
     /** When the send in flight started (System.nanoTime), or {@link #IDLE}. */
     private long sendStarted = IDLE;
     /** When a send last completed successfully (System.nanoTime): the peer was reading then. */
     private volatile long lastDelivered = System.nanoTime();
 
     private long delivered;
-    private long pendingBytes;
-    private int pendingMessages;
     private boolean sending;
     private boolean closed;
 
@@ -73,6 +64,7 @@ public final class Outbox {
     public Outbox(Wire.Sender wire, OutboxLimits limits, String peer, BroadcastListener listener, Runnable onBroken) {
         this.wire = wire;
         this.limits = limits;
+        this.queue = new OutboxQueue(limits);
         this.peer = peer;
         this.listener = listener;
         this.onBroken = onBroken;
@@ -90,16 +82,9 @@ public final class Outbox {
             if (closed) {
                 return Verdict.CLOSED;
             }
-            if (pendingMessages >= limits.maxMessages()
-                    || (pendingMessages > 0 && pendingBytes + message.size() > limits.maxBytes())) {
-                // An empty outbox takes any one message, so a message larger than the bound (a chorus.v1
-                // rendition of a long text full of escapes) is still delivered to a client that keeps up.
+            if (!queue.add(message)) {
                 return Verdict.OVERFLOW;
             }
-            queue.add(message);
-            pendingBytes += message.size();
-            pendingMessages++;
-            peak = Math.max(peak, queue.size());
             if (sending) {
                 return Verdict.QUEUED;
             }
@@ -113,7 +98,7 @@ public final class Outbox {
 
     /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
     public synchronized long close() {
-        long dropped = pendingBytes;
+        long dropped = queue.pendingBytes();
         closeOnce();
         return dropped;
     }
@@ -125,9 +110,7 @@ public final class Outbox {
         }
         OPEN.decrementAndGet();
         closed = true;
-        queue = new ArrayDeque<>(0);
-        pendingBytes = 0;
-        pendingMessages = 0;
+        queue.clear();
         return true;
     }
 
@@ -140,7 +123,7 @@ public final class Outbox {
 
     /** Bytes queued or in flight. */
     public synchronized long pendingBytes() {
-        return pendingBytes;
+        return queue.pendingBytes();
     }
 
     /** Messages written to the peer so far. */
@@ -150,27 +133,29 @@ public final class Outbox {
 
     /** Messages queued or in flight. */
     public synchronized int pendingMessages() {
-        return pendingMessages;
+        return queue.pendingMessages();
     }
 
     /**
      * Sends what is queued, one write at a time; called once by whoever made the outbox start sending. A write
-     * carries one message, or as many queued ones as the wire takes at once (a backlog, e.g. after a join
-     * storm, then costs one write per batch instead of one per message).
+     * carries one message, or as many queued ones as the wire takes at once ({@link Wire.Sender#batchSize}: a
+     * backlog, e.g. after a join storm, then costs one write per batch instead of one per message).
      */
     void send() {
         while (true) {
             List<Outgoing> next;
             synchronized (this) {
-                next = closed ? List.of() : takeBatch();
+                next = closed ? List.of() : queue.take(wire);
                 if (next.isEmpty()) {
                     sending = false;
-                    releaseBacklogSpace();
+                    if (!closed) {
+                        queue.releaseBacklogSpace();
+                    }
                     return;
                 }
                 sendStarted = System.nanoTime();
             }
-            Send send = new Send(next);
+            OutboxSend send = new OutboxSend(this, next);
             try {
                 if (next.size() == 1) {
                     wire.send(next.get(0), send);
@@ -200,46 +185,12 @@ public final class Outbox {
         }
     }
 
-    /** The next write's messages: the oldest, and those behind it that fit the wire's batch. Holds the lock. */
-    private List<Outgoing> takeBatch() {
-        Outgoing first = queue.poll();
-        if (first == null) {
-            return List.of();
-        }
-        int room = wire.batchBytes() - first.size();
-        if (room <= 0 || queue.isEmpty() || queue.peek().size() > room) {
-            return List.of(first);
-        }
-        List<Outgoing> batch = new ArrayList<>(Math.min(queue.size() + 1, MAX_BATCH));
-        batch.add(first);
-        while (!queue.isEmpty() && queue.peek().size() <= room && batch.size() < MAX_BATCH) {
-            Outgoing message = queue.poll();
-            room -= message.size();
-            batch.add(message);
-        }
-        return batch;
-    }
-
-    /**
-     * After a burst (a join storm queues one notice per newcomer for everyone) the emptied queue would keep its
-     * largest size for the rest of the connection: thousands of connections times thousands of slots.
-     */
-    private void releaseBacklogSpace() {
-        if (peak > SHRINK_ABOVE && !closed) {
-            queue = new ArrayDeque<>();
-            peak = 0;
-        }
-    }
-
-    private void sent(List<Outgoing> messages, SendResult result) {
+    /** The write of {@code messages} ended with {@code result}. */
+    void sent(List<Outgoing> messages, SendResult result) {
         synchronized (this) {
             sendStarted = IDLE;
             if (!closed) {
-                // Indexed loops here and below: once per write, and the lists are random access.
-                for (int i = 0; i < messages.size(); i++) {
-                    pendingBytes -= messages.get(i).size();
-                }
-                pendingMessages -= messages.size();
+                queue.settled(messages);
             }
             if (result.isOK()) {
                 delivered += messages.size();
@@ -247,7 +198,7 @@ public final class Outbox {
         }
         if (result.isOK()) {
             lastDelivered = System.nanoTime();
-            for (int i = 0; i < messages.size(); i++) {
+            for (int i = 0; i < messages.size(); i++) { // indexed: once per write, and the list is random access
                 listener.delivered(messages.get(i));
             }
         } else {
@@ -263,34 +214,5 @@ public final class Outbox {
     /** When a send to this peer last completed (System.nanoTime), or when the outbox was made. */
     public long lastDelivered() {
         return lastDelivered;
-    }
-
-    /** One send: whoever finishes second (the caller of send, or the completion) continues the drain. */
-    private final class Send implements SendHandler {
-        private static final int RUNNING = 0;
-        private static final int CALLER_RETURNED = 1;
-        private static final int COMPLETED_INLINE = 2;
-
-        private static final AtomicIntegerFieldUpdater<Send> STATE =
-                AtomicIntegerFieldUpdater.newUpdater(Send.class, "state");
-
-        private final List<Outgoing> messages;
-        private volatile int state = RUNNING;
-
-        Send(List<Outgoing> messages) {
-            this.messages = messages;
-        }
-
-        @Override
-        public void onResult(SendResult result) {
-            sent(messages, result);
-            if (!STATE.compareAndSet(this, RUNNING, COMPLETED_INLINE)) {
-                send();
-            }
-        }
-
-        boolean callerReturnsFirst() {
-            return STATE.compareAndSet(this, RUNNING, CALLER_RETURNED);
-        }
     }
 }

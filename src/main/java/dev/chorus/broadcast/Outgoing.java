@@ -4,20 +4,20 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One message on its way to many sessions. It is built once per broadcast and shared by every outbox; its
  * size is computed once so queues can be bounded in bytes without re-encoding per recipient, and a {@link Wire}
- * that writes frames itself asks for {@link #frame()}, which is also built once.
+ * that writes its own encoding (the launcher's ready-made frames) keeps it here with {@link #encoded}, so that
+ * is built once too.
  */
 public abstract sealed class Outgoing permits Outgoing.Text, Outgoing.Binary {
 
-    private final Frames.Once frame;
+    /** What {@link #encoded} made, or null before a wire asked. */
+    private volatile Object encoded;
 
-    private Outgoing(Supplier<ByteBuffer> frame) {
-        this.frame = new Frames.Once(frame);
-    }
+    private Outgoing() {}
 
     public static Outgoing text(String text) {
         return new Text(text);
@@ -36,19 +36,20 @@ public abstract sealed class Outgoing permits Outgoing.Text, Outgoing.Binary {
     /** Starts an asynchronous send to one peer through the portable API; {@code handler} learns how it ended. */
     public abstract void sendTo(RemoteEndpoint.Async remote, SendHandler handler);
 
-    /** The whole server-to-client frame for this message: the caller's own view of bytes shared by all. */
-    public final ByteBuffer frame() {
-        return frame.get();
-    }
-
-    /** The size of {@link #frame()} in bytes. */
-    public final int frameSize() {
-        return frame.size();
-    }
-
-    /** Appends {@link #frame()}'s bytes to {@code target}, which must have room for {@link #frameSize()}. */
-    public final void copyFrameTo(ByteBuffer target) {
-        frame.copyTo(target);
+    /**
+     * This message as {@code form}, the encoding a {@link Wire} writes (the launcher's ready-made frame): made by
+     * {@code encode} when first asked and then shared by every recipient, so a broadcast is encoded once, not
+     * once per recipient. The result must be safe to share between threads and never changed.
+     */
+    public final <T> T encoded(Class<T> form, Function<Outgoing, T> encode) {
+        Object made = encoded;
+        if (form.isInstance(made)) {
+            return form.cast(made);
+        }
+        // Two threads may both encode on first use; either copy is right, and it is made once per event.
+        T fresh = encode.apply(this);
+        encoded = fresh;
+        return fresh;
     }
 
     /** A text message. */
@@ -57,7 +58,6 @@ public abstract sealed class Outgoing permits Outgoing.Text, Outgoing.Binary {
         private final int size;
 
         private Text(String text) {
-            super(() -> Frames.frame(Frames.TEXT, StandardCharsets.UTF_8.encode(text)));
             this.text = text;
             this.size = text.getBytes(StandardCharsets.UTF_8).length;
         }
@@ -87,7 +87,6 @@ public abstract sealed class Outgoing permits Outgoing.Text, Outgoing.Binary {
         private final ByteBuffer data;
 
         private Binary(ByteBuffer data) {
-            super(() -> Frames.frame(Frames.BINARY, data));
             this.data = data;
         }
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * How an outbox hands a message to its peer's connection. {@link #PORTABLE} uses {@link RemoteEndpoint.Async}
  * and works in every container; a deployment whose WebSocket implementation can write a ready-made frame may
- * install a faster one with {@link Audience#useWire}, so a broadcast is framed once instead of per recipient.
+ * install a faster one in the room it builds ({@code dev.chorus.chat.Hosting}), so a broadcast is framed once instead of per recipient (it
+ * keeps the frame with the message, {@link Outgoing#encoded}). How to frame, and how much to write at once, is
+ * the wire's business: the core only queues messages and hands them over.
  */
 @FunctionalInterface
 public interface Wire {
@@ -33,14 +35,15 @@ public interface Wire {
         void send(Outgoing message, SendHandler handler);
 
         /**
-         * How many bytes of queued messages one write may carry ({@link #sendAll}); 0, the portable API's
-         * answer, means one message per write.
+         * How many of {@code queued} (oldest first, never empty) the next write carries: 1, the portable API's
+         * answer, or more for a wire that writes a backlog in one write ({@link #sendAll}). Asked under the
+         * outbox's lock: it only reads the messages, quickly.
          */
-        default int batchBytes() {
-            return 0;
+        default int batchSize(Iterable<Outgoing> queued) {
+            return 1;
         }
 
-        /** Starts one write of every message in {@code batch}, in order; only asked when {@link #batchBytes} > 0. */
+        /** Starts one write of every message in {@code batch}, in order; only asked when {@link #batchSize} > 1. */
         default void sendAll(List<Outgoing> batch, SendHandler handler) {
             throw new UnsupportedOperationException("this sender writes one message at a time");
         }

@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAddParams;
@@ -74,19 +72,18 @@ final class RedisBus implements Bus {
 
     private final AtomicLong highestSeenId = new AtomicLong();
     private final AtomicLong highestSeenSeq = new AtomicLong();
-    /** One publishing connection, one command at a time: this node's events enter the stream in its order. */
-    private final ReentrantLock publishing = new ReentrantLock();
+    /** One command at a time: this node's events enter the stream in its order. */
+    private final PublishingConnection publisher;
 
     private volatile BusListener listener = event -> {};
     private volatile boolean closed;
-    private Jedis publisher; // guarded by publishing
-    private long publisherOutages; // guarded by publishing: the outages counted when it connected
 
     RedisBus(URI uri, ThreadFactory threads, BusTelemetry telemetry) {
         this.address = new RedisAddress(uri);
         this.threads = threads;
         this.telemetry = telemetry;
         this.reachability = new Reachability(address, telemetry);
+        this.publisher = new PublishingConnection(address, reachability);
         this.reader = new StreamReader(address, STREAM, SEQ, reachability, this::read, this::startsAt, this::raise);
     }
 
@@ -106,7 +103,7 @@ final class RedisBus implements Bus {
         }
         try {
             // INCR is 64-bit: ids run out only after Long.MAX_VALUE joins, when Redis itself refuses.
-            long id = onPublisher(jedis -> (Long) jedis.eval(NEXT_ID, 1, IDS, Long.toString(highestSeenId.get())));
+            long id = publisher.run(jedis -> (Long) jedis.eval(NEXT_ID, 1, IDS, Long.toString(highestSeenId.get())));
             seen(id);
             return id;
         } catch (JedisException e) {
@@ -121,9 +118,9 @@ final class RedisBus implements Bus {
         if (!closed && reachability.isUp()) {
             try {
                 if (event instanceof BusEvent.Said) {
-                    onPublisher(jedis -> appendSaid(jedis, envelope));
+                    publisher.run(jedis -> appendSaid(jedis, envelope));
                 } else {
-                    onPublisher(jedis -> append(jedis, envelope));
+                    publisher.run(jedis -> append(jedis, envelope));
                 }
                 telemetry.published();
                 return;
@@ -146,12 +143,7 @@ final class RedisBus implements Bus {
     public void close() {
         closed = true;
         reader.close();
-        publishing.lock();
-        try {
-            disconnectPublisher();
-        } finally {
-            publishing.unlock();
-        }
+        publisher.close();
     }
 
     /** Appends an event that carries no seq. */
@@ -229,39 +221,5 @@ final class RedisBus implements Bus {
 
     private void seen(long id) {
         highestSeenId.accumulateAndGet(id, Math::max);
-    }
-
-    /** Runs {@code command} on the publishing connection, (re)connecting first; a failure drops the connection. */
-    private <T> T onPublisher(Function<Jedis, T> command) {
-        publishing.lock();
-        try {
-            if (publisher != null && publisherOutages != reachability.outages()) {
-                // Connected before the latest outage: its socket is most likely dead.
-                disconnectPublisher();
-            }
-            if (publisher == null) {
-                publisherOutages = reachability.outages();
-                publisher = address.connect();
-            }
-            try {
-                return command.apply(publisher);
-            } catch (JedisException e) {
-                disconnectPublisher();
-                throw e;
-            }
-        } finally {
-            publishing.unlock();
-        }
-    }
-
-    private void disconnectPublisher() {
-        if (publisher != null) {
-            try {
-                publisher.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, () -> "Closing a Redis connection failed: " + e);
-            }
-            publisher = null;
-        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.chorus.chat;
 
-import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
-import dev.chorus.v1.History;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.chorus.client;
 
-import dev.chorus.settings.Durations;
+import dev.chorus.notation.Durations;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;

@@ -1,6 +1,6 @@
 package dev.chorus.client;
 
-import dev.chorus.settings.Durations;
+import dev.chorus.notation.Durations;
 import jakarta.websocket.CloseReason;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;

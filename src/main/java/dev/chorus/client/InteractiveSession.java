@@ -1,7 +1,7 @@
 package dev.chorus.client;
 
+import dev.chorus.notation.Durations;
 import dev.chorus.protocol.CloseReasons;
-import dev.chorus.settings.Durations;
 import jakarta.websocket.CloseReason;
 import java.io.BufferedReader;
 import java.io.IOException;

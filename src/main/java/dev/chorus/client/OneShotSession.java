@@ -1,6 +1,6 @@
 package dev.chorus.client;
 
-import dev.chorus.settings.Durations;
+import dev.chorus.notation.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

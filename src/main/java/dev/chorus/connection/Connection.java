@@ -3,7 +3,7 @@ package dev.chorus.connection;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.handshake.RemoteHost;
 import dev.chorus.limits.Inbound;
-import dev.chorus.limits.InboundLimits;
+import dev.chorus.settings.InboundLimits;
 import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.chorus.handshake;
 
 import dev.chorus.handshake.ForwardedHops.Hop;
+import dev.chorus.settings.IpLiteral;
+import dev.chorus.settings.TrustedProxies;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -94,7 +96,7 @@ public final class Forwarding {
         if (text.isEmpty() || !RemoteHost.isIpLiteral(text)) {
             return null;
         }
-        return TrustedProxies.literal(text).isPresent() ? RemoteHost.of(text) : null;
+        return IpLiteral.bytes(text).isPresent() ? RemoteHost.of(text) : null;
     }
 
     private static boolean scheme(String proto, boolean secure) {

@@ -1,5 +1,7 @@
 package dev.chorus.handshake;
 
+import dev.chorus.settings.HandshakeSettings;
+import dev.chorus.settings.OriginPolicy;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,11 @@ public final class HandshakeRules {
         this.origins = origins;
         this.maxConnections = maxConnections;
         this.maxPerAddress = maxPerAddress;
+    }
+
+    /** The rules {@code settings} call for. */
+    public static HandshakeRules from(HandshakeSettings settings) {
+        return new HandshakeRules(settings.origins(), settings.maxConnections(), settings.maxConnectionsPerAddress());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.chorus.handshake;
 
+import dev.chorus.settings.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -25,17 +26,8 @@ public final class RemoteHost {
         }
     }
 
-    /** Four decimal octets, each 0 to 255. */
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-
-    /**
-     * A dotted IPv4 address, or hex digits, colons and dots with at least one colon (IPv6): getByName parses
-     * these itself, where anything else (a name, {@code host:port}, {@code 999.1.1.1}) could start a DNS lookup.
-     * Addresses from forwarding headers are the client's to write, so this must never let a name through.
-     */
+    /** Whether {@code text} is an IP address written out ({@link IpLiteral#matches}): never a name. */
     static boolean isIpLiteral(String text) {
-        return IPV4.matcher(text).matches()
-                || (text.length() <= 45 && text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+"));
+        return IpLiteral.matches(text);
     }
 }

@@ -1,14 +1,13 @@
 package dev.chorus.launcher;
 
-import dev.chorus.broadcast.Frames;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.handshake.Forwarding;
 import dev.chorus.handshake.HandshakeRules;
-import dev.chorus.handshake.HandshakeSettings;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.Requester;
 import dev.chorus.handshake.UpgradeRequest;
 import dev.chorus.protocol.CloseReasons;
+import dev.chorus.settings.HandshakeSettings;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -83,9 +82,9 @@ final class HandshakeGuardFilter extends BaseFilter {
             ConnectionDeadlines deadlines,
             ConnectionDeadlines closes,
             int maxMessageBytes) {
-        this.rules = settings.rules();
+        this.rules = HandshakeRules.from(settings);
         this.room = room;
-        this.forwarding = settings.forwarding();
+        this.forwarding = new Forwarding(settings.proxies());
         this.counts = counts;
         this.deadlines = deadlines;
         this.closes = closes;

@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +19,14 @@ import org.glassfish.tyrus.core.TyrusRemoteEndpoint;
 import org.glassfish.tyrus.core.TyrusWebSocket;
 
 /**
- * The launcher's fast path: writes each broadcast's ready-made frame ({@code Outgoing.frame()}, built once per
- * event) with Tyrus's {@link TyrusWebSocket#sendRawFrame}, the call Tyrus's own broadcast uses, instead of
+ * The launcher's fast path: writes each broadcast's ready-made frame ({@link Frames#of}, built once per event and
+ * kept with the message) with Tyrus's {@link TyrusWebSocket#sendRawFrame}, the call Tyrus's own broadcast uses, instead of
  * having Tyrus encode the same text again for every recipient (a profile of the fanout benchmark showed that
  * encoding, a new UTF-8 charset per frame, as the largest single cost of a delivery).
  *
  * <p>A client with a backlog (a join storm queues one greeting per newcomer for everyone) gets the queued frames
  * back to back in one write, up to 8 KiB (so a write in flight holds little memory), instead of one write per
- * message; the buffers for those writes are reused ({@link WriteBuffers}).
+ * message ({@link #batchSize}); the buffers for those writes are reused ({@link WriteBuffers}).
  *
  * <p>The socket sits in a package-private field of Tyrus's remote endpoint; if a Tyrus version moves it, Chorus
  * falls back to the portable API. Tyrus 2.2 completes every write through a {@link CompletableFuture}; a send
@@ -37,6 +38,9 @@ final class TyrusFrameWire implements Wire {
 
     /** A backlog is written in pieces of at most this many payload bytes (one socket write each). */
     private static final int BATCH_BYTES = 8 * 1024;
+
+    /** The most messages one write carries, however small they are. */
+    private static final int MAX_BATCH = 256;
 
     /** Room for a batch's frame headers too: at most 2 bytes for each of up to 256 small messages. */
     private static final int BATCH_BUFFER = BATCH_BYTES + 1024;
@@ -78,17 +82,39 @@ final class TyrusFrameWire implements Wire {
         return new FrameSender((TyrusWebSocket) socketField.get(tyrus), buffers);
     }
 
+    /**
+     * How many of {@code queued} one write carries: the oldest, and those behind it while their payloads fit
+     * {@link #BATCH_BYTES} in all (a first message that fills it goes alone), at most {@link #MAX_BATCH}.
+     */
+    static int batchSize(Iterable<Outgoing> queued) {
+        Iterator<Outgoing> next = queued.iterator();
+        int room = BATCH_BYTES - next.next().size();
+        if (room <= 0) {
+            return 1;
+        }
+        int size = 1;
+        while (next.hasNext() && size < MAX_BATCH) {
+            int bytes = next.next().size();
+            if (bytes > room) {
+                break;
+            }
+            room -= bytes;
+            size++;
+        }
+        return size;
+    }
+
     /** Writes ready-made frames to one Tyrus socket: one message's, or a backlog's back to back in one write. */
     private record FrameSender(TyrusWebSocket socket, WriteBuffers buffers) implements Sender {
 
         @Override
         public void send(Outgoing message, SendHandler handler) {
-            write(message.frame(), handler);
+            write(Frames.of(message).get(), handler);
         }
 
         @Override
-        public int batchBytes() {
-            return BATCH_BYTES;
+        public int batchSize(Iterable<Outgoing> queued) {
+            return TyrusFrameWire.batchSize(queued);
         }
 
         @Override
@@ -96,11 +122,11 @@ final class TyrusFrameWire implements Wire {
             // Loops, not streams: this runs once per write in a join storm, and its garbage is the heap's growth.
             int size = 0;
             for (int i = 0; i < batch.size(); i++) {
-                size += batch.get(i).frameSize();
+                size += Frames.of(batch.get(i)).size();
             }
             ByteBuffer joined = buffers.take(size);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).copyFrameTo(joined);
+                Frames.of(batch.get(i)).copyTo(joined);
             }
             write(joined.flip(), result -> {
                 if (result.isOK()) {

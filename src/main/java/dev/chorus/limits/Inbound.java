@@ -2,6 +2,7 @@ package dev.chorus.limits;
 
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.protocol.Utf8;
+import dev.chorus.settings.InboundLimits;
 import jakarta.websocket.CloseReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,10 +1,6 @@
 package dev.chorus.settings;
 
-import dev.chorus.broadcast.OutboxLimits;
-import dev.chorus.handshake.HandshakeSettings;
-import dev.chorus.handshake.OriginPolicy;
-import dev.chorus.handshake.TrustedProxies;
-import dev.chorus.limits.InboundLimits;
+import dev.chorus.notation.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -33,7 +33,7 @@ public class HandshakeGuard extends HttpFilter {
     @Override
     public void init(FilterConfig config) {
         room = Deployed.room(config.getServletContext());
-        rules = room.settings().handshake().rules();
+        rules = HandshakeRules.from(room.settings().handshake());
     }
 
     @Override

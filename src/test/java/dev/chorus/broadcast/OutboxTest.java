@@ -2,6 +2,7 @@ package dev.chorus.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chorus.settings.OutboxLimits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

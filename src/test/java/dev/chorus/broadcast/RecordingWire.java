@@ -3,6 +3,7 @@ package dev.chorus.broadcast;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /** A peer's connection as an outbox sees it: records what it was asked to send and completes when told to. */
@@ -25,9 +26,24 @@ final class RecordingWire implements Wire.Sender {
         this.batchBytes = batchBytes;
     }
 
+    /** The oldest, and those behind it while their payloads fit {@code batchBytes} in all. */
     @Override
-    public int batchBytes() {
-        return batchBytes;
+    public int batchSize(Iterable<Outgoing> queued) {
+        Iterator<Outgoing> next = queued.iterator();
+        int room = batchBytes - next.next().size();
+        if (room <= 0) {
+            return 1;
+        }
+        int size = 1;
+        while (next.hasNext()) {
+            int bytes = next.next().size();
+            if (bytes > room) {
+                break;
+            }
+            room -= bytes;
+            size++;
+        }
+        return size;
     }
 
     @Override

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.broadcast.BroadcastListener;
 import dev.chorus.broadcast.CloseWatch;
-import dev.chorus.broadcast.OutboxLimits;
 import dev.chorus.broadcast.Wire;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
-import dev.chorus.limits.InboundLimits;
+import dev.chorus.settings.InboundLimits;
+import dev.chorus.settings.OutboxLimits;
 import dev.chorus.testing.TestServers;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.notation.Durations;
 import dev.chorus.protocol.CloseReasons;
-import dev.chorus.settings.Durations;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RecordingListener;

@@ -2,7 +2,7 @@ package dev.chorus.deploy;
 
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.launcher.ChorusServer;
-import dev.chorus.settings.Durations;
+import dev.chorus.notation.Durations;
 import dev.chorus.settings.Setting;
 import java.lang.reflect.Field;
 import java.time.Duration;

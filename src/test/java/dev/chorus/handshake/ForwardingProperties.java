@@ -3,6 +3,7 @@ package dev.chorus.handshake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.settings.TrustedProxies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.protocol.Utf8;
+import dev.chorus.settings.InboundLimits;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.chorus.client.ChatClient;
 import dev.chorus.client.ClientListener;
-import dev.chorus.settings.Durations;
+import dev.chorus.notation.Durations;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.time.Duration;

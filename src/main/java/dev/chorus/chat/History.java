@@ -1,4 +1,4 @@
-package dev.chorus.v1;
+package dev.chorus.chat;
 
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;

@@ -1,4 +1,4 @@
-package dev.chorus.broadcast;
+package dev.chorus.settings;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.chorus.handshake;
+package dev.chorus.settings;
 
 import java.net.URI;
 import java.util.List;
@@ -36,7 +36,8 @@ public final class OriginPolicy {
                 required);
     }
 
-    boolean allows(String origin, String host, boolean secure) {
+    /** Whether a request from {@code origin} ({@code null}: none given) to {@code host} may open a socket. */
+    public boolean allows(String origin, String host, boolean secure) {
         if (origin == null) {
             return !required;
         }

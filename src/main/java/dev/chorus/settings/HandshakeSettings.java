@@ -1,9 +1,9 @@
-package dev.chorus.handshake;
+package dev.chorus.settings;
 
 import java.time.Duration;
 
 /**
- * The handshake's settings.
+ * The handshake's settings (the handshake package turns them into its rules and its forwarding).
  *
  * @param origins which browser origins may connect
  * @param maxConnections open connections the server accepts in all
@@ -16,14 +16,4 @@ public record HandshakeSettings(
         int maxConnections,
         int maxConnectionsPerAddress,
         Duration timeout,
-        TrustedProxies proxies) {
-
-    /** Who sent a request, by {@link #proxies}. */
-    public Forwarding forwarding() {
-        return new Forwarding(proxies);
-    }
-
-    public HandshakeRules rules() {
-        return new HandshakeRules(origins, maxConnections, maxConnectionsPerAddress);
-    }
-}
+        TrustedProxies proxies) {}

@@ -1,4 +1,4 @@
-package dev.chorus.limits;
+package dev.chorus.settings;
 
 /**
  * What one client may send.
@@ -28,7 +28,7 @@ public record InboundLimits(
      * The byte bucket's size: the byte burst, but never less than one largest message, which must always be able
      * to pass a full bucket (a smaller burst would silently lower the message size limit).
      */
-    long byteBucket() {
+    public long byteBucket() {
         return Math.max(byteBurst, maxMessageBytes);
     }
 }

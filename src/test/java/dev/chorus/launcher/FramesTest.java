@@ -1,7 +1,9 @@
-package dev.chorus.broadcast;
+package dev.chorus.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.chorus.broadcast.Outgoing;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -18,7 +20,7 @@ class FramesTest {
         byte[] payload = new byte[length];
         Arrays.fill(payload, (byte) 0x5A);
 
-        ByteBuffer frame = Outgoing.binary(ByteBuffer.wrap(payload)).frame();
+        ByteBuffer frame = Frames.of(Outgoing.binary(ByteBuffer.wrap(payload))).get();
 
         assertEquals(0x82, frame.get() & 0xFF, "FIN and the binary opcode");
         assertEquals(length, payloadLength(frame), "the length, in its shortest form");
@@ -28,7 +30,8 @@ class FramesTest {
     @ParameterizedTest
     @ValueSource(ints = {125, 126, 65_536})
     void theLengthIsTakenInItsShortestForm(int length) {
-        ByteBuffer frame = Outgoing.binary(ByteBuffer.allocate(length)).frame();
+        ByteBuffer frame =
+                Frames.of(Outgoing.binary(ByteBuffer.allocate(length))).get();
 
         int expectedHeader = length <= 125 ? 2 : length <= 65_535 ? 4 : 10;
         assertEquals(expectedHeader + length, frame.remaining());
@@ -51,7 +54,7 @@ class FramesTest {
         String text = "Client(1) said: żółw 🐢";
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 
-        ByteBuffer frame = Outgoing.text(text).frame();
+        ByteBuffer frame = Frames.of(Outgoing.text(text)).get();
 
         assertEquals(0x81, frame.get() & 0xFF, "FIN and the text opcode");
         assertEquals(utf8.length, payloadLength(frame));
@@ -62,27 +65,37 @@ class FramesTest {
     void everyRecipientReadsItsOwnViewOfTheSameBytes() {
         Outgoing message = Outgoing.text("Hey all, a new client has joined us");
 
-        ByteBuffer first = message.frame();
+        ByteBuffer first = Frames.of(message).get();
         first.position(first.limit());
 
-        assertEquals(2 + message.size(), message.frame().remaining(), "one reader's progress is not another's");
+        assertEquals(
+                2 + message.size(), Frames.of(message).get().remaining(), "one reader's progress is not another's");
     }
 
     @Test
     void aBacklogIsItsFramesBackToBackAndCopyingThemMovesNoReader() {
         Outgoing text = Outgoing.text("Client(2) said: one");
         Outgoing binary = Outgoing.binary(ByteBuffer.wrap(new byte[] {1, 2, 3}));
-        ByteBuffer joined = ByteBuffer.allocate(text.frameSize() + binary.frameSize());
+        ByteBuffer joined =
+                ByteBuffer.allocate(Frames.of(text).size() + Frames.of(binary).size());
 
-        text.copyFrameTo(joined);
-        binary.copyFrameTo(joined);
+        Frames.of(text).copyTo(joined);
+        Frames.of(binary).copyTo(joined);
 
-        ByteBuffer expected =
-                ByteBuffer.allocate(joined.capacity()).put(text.frame()).put(binary.frame());
+        ByteBuffer expected = ByteBuffer.allocate(joined.capacity())
+                .put(Frames.of(text).get())
+                .put(Frames.of(binary).get());
         assertEquals(expected.flip(), joined.flip(), "each frame whole, in order");
-        assertEquals(text.frame().remaining(), text.frameSize());
-        text.copyFrameTo(ByteBuffer.allocate(text.frameSize()));
-        assertEquals(2 + text.size(), text.frame().remaining(), "the shared frame is left as it was");
+        assertEquals(Frames.of(text).get().remaining(), Frames.of(text).size());
+        Frames.of(text).copyTo(ByteBuffer.allocate(Frames.of(text).size()));
+        assertEquals(2 + text.size(), Frames.of(text).get().remaining(), "the shared frame is left as it was");
+    }
+
+    @Test
+    void aMessageIsFramedOnceHoweverManyRecipientsAsk() {
+        Outgoing message = Outgoing.text("Client(1) said: once");
+
+        assertSame(Frames.of(message), Frames.of(message), "the second recipient gets the first one's frame");
     }
 
     private static long payloadLength(ByteBuffer frame) {

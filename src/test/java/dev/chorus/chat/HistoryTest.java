@@ -1,10 +1,12 @@
-package dev.chorus.v1;
+package dev.chorus.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
 import dev.chorus.testing.V1Peer;
+import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Events;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

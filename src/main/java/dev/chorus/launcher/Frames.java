@@ -1,19 +1,19 @@
-package dev.chorus.broadcast;
+package dev.chorus.launcher;
 
+import dev.chorus.broadcast.Outgoing;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * A whole WebSocket frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
- * broadcast can be framed once and the same bytes written to every peer, and a close can be written where no
- * WebSocket session exists yet (the launcher's frame check).
+ * broadcast can be framed once and the same bytes written to every peer ({@link TyrusFrameWire}), and a close can
+ * be written where no WebSocket session exists yet (the launcher's frame check).
  */
-public final class Frames {
+final class Frames {
 
-    static final byte TEXT = 0x1;
-    static final byte BINARY = 0x2;
+    private static final byte TEXT = 0x1;
+    private static final byte BINARY = 0x2;
     private static final byte CLOSE = 0x8;
 
     private static final int FIN = 0x80;
@@ -25,7 +25,7 @@ public final class Frames {
     private Frames() {}
 
     /** The frame carrying {@code payload}'s remaining bytes (left unread) as one {@code opcode} message. */
-    static ByteBuffer frame(byte opcode, ByteBuffer payload) {
+    private static ByteBuffer frame(byte opcode, ByteBuffer payload) {
         int length = payload.remaining();
         ByteBuffer frame = ByteBuffer.allocate(headerSize(length) + length);
         frame.put((byte) (FIN | opcode));
@@ -40,7 +40,7 @@ public final class Frames {
     }
 
     /** The close frame carrying {@code reason}: its code, then its phrase in UTF-8. */
-    public static ByteBuffer close(CloseReason reason) {
+    static ByteBuffer close(CloseReason reason) {
         byte[] phrase = reason.getReasonPhrase().getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(2 + phrase.length)
                 .putShort((short) reason.getCloseCode().getCode())
@@ -49,43 +49,40 @@ public final class Frames {
         return frame(CLOSE, payload);
     }
 
-    /**
-     * One message's frame, built on first use and then shared. Asked once per recipient, so it allocates nothing
-     * but the caller's view: the recipe is given once, when the message is made.
-     */
-    static final class Once {
-        private final Supplier<ByteBuffer> build;
-        private volatile ByteBuffer built;
+    /** {@code message}'s frame: built by the first recipient's send, then kept with the message for the others. */
+    static Frame of(Outgoing message) {
+        return message.encoded(Frame.class, Frames::build);
+    }
 
-        Once(Supplier<ByteBuffer> build) {
-            this.build = build;
+    private static Frame build(Outgoing message) {
+        ByteBuffer frame = message instanceof Outgoing.Text text
+                ? frame(TEXT, StandardCharsets.UTF_8.encode(text.text()))
+                : frame(BINARY, ((Outgoing.Binary) message).data());
+        return new Frame(frame);
+    }
+
+    /** One message's frame, shared by every recipient: each asks for its own view, or copies it out. */
+    static final class Frame {
+        private final ByteBuffer shared;
+
+        private Frame(ByteBuffer shared) {
+            this.shared = shared;
         }
 
         /** The frame, as the caller's own view of the shared bytes. */
         ByteBuffer get() {
-            return shared().duplicate();
+            return shared.duplicate();
         }
 
         /** The frame's size in bytes. */
         int size() {
-            return shared().remaining();
+            return shared.remaining();
         }
 
         /** Appends the frame to {@code target}, without a view of its own (a backlog's write copies many). */
         void copyTo(ByteBuffer target) {
-            ByteBuffer frame = shared();
-            target.put(target.position(), frame, 0, frame.limit());
-            target.position(target.position() + frame.limit());
-        }
-
-        private ByteBuffer shared() {
-            ByteBuffer frame = built;
-            if (frame == null) {
-                // Two threads may both build it on first use; either copy is right, and it is built once per event.
-                frame = build.get();
-                built = frame;
-            }
-            return frame;
+            target.put(target.position(), shared, 0, shared.limit());
+            target.position(target.position() + shared.limit());
         }
     }
 

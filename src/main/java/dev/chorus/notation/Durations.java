@@ -1,4 +1,4 @@
-package dev.chorus.settings;
+package dev.chorus.notation;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

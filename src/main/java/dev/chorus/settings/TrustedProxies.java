@@ -1,7 +1,5 @@
-package dev.chorus.handshake;
+package dev.chorus.settings;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,26 +40,13 @@ public final class TrustedProxies {
         return blocks.isEmpty();
     }
 
-    /** Whether {@code address} (an IP literal, as {@link RemoteHost} spells it) is a trusted proxy. */
+    /** Whether {@code address} (an IP literal) is a trusted proxy. */
     public boolean trusts(String address) {
         if (blocks.isEmpty()) {
             return false;
         }
-        Optional<byte[]> bytes = literal(address);
+        Optional<byte[]> bytes = IpLiteral.bytes(address);
         return bytes.isPresent() && blocks.stream().anyMatch(block -> block.contains(bytes.get()));
-    }
-
-    /** The bytes of an IP literal, never by a name lookup; empty for anything else. */
-    static Optional<byte[]> literal(String address) {
-        String host = RemoteHost.of(address);
-        if (!RemoteHost.isIpLiteral(host)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(host).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
     }
 
     /** One address block: the first {@code bits} bits of {@code network}. */
@@ -69,7 +54,7 @@ public final class TrustedProxies {
 
         static Optional<Block> parse(String text) {
             int slash = text.indexOf('/');
-            Optional<byte[]> network = literal(slash < 0 ? text : text.substring(0, slash));
+            Optional<byte[]> network = IpLiteral.bytes(slash < 0 ? text : text.substring(0, slash));
             if (network.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,4 +1,4 @@
-package dev.chorus.settings;
+package dev.chorus.notation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
