@@ -7,6 +7,7 @@ import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.bus.BusUnavailable;
 import dev.chorus.handshake.Rejection;
+import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
@@ -29,12 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
  * everyone (the sender included), and the tutorial's log lines. The endpoint adapters only call into here.
  */
-public final class ChatRoom {
+public final class ChatRoom implements UpgradeGate.Door {
 
     private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
     private static final String ID = ChatRoom.class.getName() + ".id";
@@ -59,6 +61,8 @@ public final class ChatRoom {
     private final Set<Session> present = ConcurrentHashMap.newKeySet();
     /** Held from a newcomer's id to its join's publication (fair: newcomers are let in in arrival order). */
     private final ReentrantLock joining = new ReentrantLock(true);
+    /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
+    private volatile Consumer<Session> ended = session -> {};
 
     /**
      * @param threads makes the background threads (write timeouts and heartbeats; with Redis, the bus reader):
@@ -106,6 +110,11 @@ public final class ChatRoom {
         if (room != null) {
             room.stop();
         }
+    }
+
+    /** From now on {@code hook} hears of every connection that ends (it must not throw). */
+    public void whenEnded(Consumer<Session> hook) {
+        ended = hook;
     }
 
     /** The room's metrics. */
@@ -261,6 +270,7 @@ public final class ChatRoom {
         // Whoever started the close (the container may have, or the peer, which may now stop reading): the
         // connection must still go within the close timeout.
         Audience.closing(session);
+        ended.accept(session);
         metrics.closed(reason.getCloseCode().getCode());
         Long id = (Long) session.getUserProperties().get(ID);
         // Logged once it is forgotten, so whoever reads the line finds it gone.

@@ -110,9 +110,9 @@ public final class Member {
      * The portable API has no remote address: Tyrus (Payara, the launcher) has {@code
      * TyrusSession.getRemoteAddr()}, Undertow (WildFly) {@code UndertowSession.getWebSocketChannel()
      * .getPeerAddress()}, and some servers put it in a user property. Looked up by name, so the WAR needs
-     * neither Tyrus nor Undertow at compile time.
+     * neither Tyrus nor Undertow at compile time. (Public for the WAR's connection caps.)
      */
-    private static Optional<InetSocketAddress> remoteAddressOf(Session session) {
+    public static Optional<InetSocketAddress> remoteAddressOf(Session session) {
         if (session.getUserProperties().get(REMOTE_ADDRESS_PROPERTY) instanceof InetSocketAddress address) {
             return Optional.of(address);
         }

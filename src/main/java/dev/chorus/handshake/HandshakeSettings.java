@@ -24,6 +24,11 @@ public record HandshakeSettings(
     }
 
     public HandshakeRules rules() {
-        return new HandshakeRules(origins, maxConnections, maxConnectionsPerAddress);
+        return new HandshakeRules(origins);
+    }
+
+    /** A new tally under these caps: one per deployment, shared by all its listeners. */
+    public ConnectionCaps caps() {
+        return new ConnectionCaps(maxConnections, maxConnectionsPerAddress);
     }
 }

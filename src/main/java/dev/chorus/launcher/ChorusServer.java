@@ -6,6 +6,7 @@ import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.chat.Member;
 import dev.chorus.endpoint.ChatEndpoint;
+import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -85,13 +86,20 @@ public final class ChorusServer implements AutoCloseable {
         } catch (DeploymentException e) {
             throw new IllegalStateException("the chat endpoint could not be deployed", e);
         }
+        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
+        ChatRoom.install(room);
         HttpServer http = new HttpServer();
         ConnectionDeadlines deadlines =
                 ConnectionDeadlines.handshake(settings.handshake().timeout());
         ConnectionDeadlines closes = ConnectionDeadlines.close(settings.closeTimeout());
-        ConnectionCounts counts = new ConnectionCounts();
+        UpgradeGate gate = FrontFilters.gate(settings, room);
         NetworkListener listener = Listeners.create(
-                "chorus", settings.host(), settings.port(), container, guard(settings, counts, deadlines, closes), tls);
+                "chorus",
+                settings.host(),
+                settings.port(),
+                container,
+                FrontFilters.of(settings, gate, room, deadlines, closes),
+                tls);
         http.addListener(listener);
         Optional<NetworkListener> plain = settings.plainPort().isPresent()
                 ? Optional.of(Listeners.create(
@@ -99,7 +107,7 @@ public final class ChorusServer implements AutoCloseable {
                         settings.host(),
                         settings.plainPort().getAsInt(),
                         container,
-                        guard(settings, counts, deadlines, closes),
+                        FrontFilters.of(settings, gate, room, deadlines, closes),
                         null))
                 : Optional.empty();
         plain.ifPresent(http::addListener);
@@ -110,10 +118,8 @@ public final class ChorusServer implements AutoCloseable {
         if (closeWatch instanceof TyrusCloseWatch tyrus) {
             // Behind a trusted proxy, the admin API shows the client its upgrade named, not the proxy.
             Member.useForwardedClients(
-                    session -> tyrus.grizzlyConnection(session).flatMap(HandshakeGuardFilter::forwardedClient));
+                    session -> tyrus.grizzlyConnection(session).flatMap(GrizzlyGate::forwardedClient));
         }
-        ChatRoom room = new ChatRoom(settings, Housekeeper.daemonThreads());
-        ChatRoom.install(room);
         room.metrics().watchHandshakes(deadlines::pending);
         room.metrics().watchCloses(closes::pending);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));
@@ -133,16 +139,6 @@ public final class ChorusServer implements AutoCloseable {
         ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines, closes, ops);
         server.logAddresses();
         return server;
-    }
-
-    private static HandshakeGuardFilter guard(
-            Settings settings, ConnectionCounts counts, ConnectionDeadlines deadlines, ConnectionDeadlines closes) {
-        return new HandshakeGuardFilter(
-                settings.handshake(),
-                counts,
-                deadlines,
-                closes,
-                settings.inboundLimits().maxMessageBytes());
     }
 
     private void logAddresses() {

@@ -34,6 +34,8 @@ public class ChatLifecycle implements ServletContextListener {
         event.getServletContext().setAttribute(CLOSE_WATCH, closes);
         Audience.useCloseWatch(closes);
         ChatRoom room = new ChatRoom(settings, threads);
+        event.getServletContext().setAttribute(ChatRoom.class.getName(), room);
+        event.getServletContext().setAttribute(Settings.class.getName(), settings);
         room.metrics().watchCloses(closes::pending);
         ChatRoom.install(room);
     }
