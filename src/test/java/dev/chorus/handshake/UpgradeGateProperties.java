@@ -2,6 +2,7 @@ package dev.chorus.handshake;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Every header of an upgrade request is the client's to write: against arbitrary values the gate never throws,
@@ -45,6 +49,7 @@ class UpgradeGateProperties {
         UpgradeRequest request = UpgradeGateTest.request(method, headers, behindProxy ? "127.0.0.1" : "192.0.2.1");
 
         Verdict verdict = gate.decide(request);
+        Statistics.label("verdict").collect(verdict.getClass().getSimpleName());
 
         if (verdict instanceof Verdict.Admit) {
             assertTrue(isWellFormedUpgrade(method, headers), () -> "admitted " + method + " " + headers);
@@ -88,15 +93,39 @@ class UpgradeGateProperties {
 
     @Provide
     Arbitrary<String> methods() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("GET", "POST", "get", "HEAD", ""),
-                Arbitraries.strings().ofMaxLength(8));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just("GET")),
+                Tuple.of(1, Arbitraries.of("POST", "get", "HEAD", "")),
+                Tuple.of(1, Arbitraries.strings().ofMaxLength(8)));
     }
 
+    /** Per header in {@link #NAMES}: its lines, often the value a good client sends, else pieces of one, or anything. */
     @Provide
     Arbitrary<List<List<String>>> headerLines() {
-        Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(60);
-        Arbitrary<String> shaped = Arbitraries.of(
+        List<Arbitrary<List<String>>> headers = new ArrayList<>();
+        for (String good : GOOD) {
+            Arbitrary<String> line = Arbitraries.frequencyOf(
+                    Tuple.of(12, Arbitraries.just(good)),
+                    Tuple.of(2, pieces()),
+                    Tuple.of(1, Arbitraries.strings().ofMaxLength(60)));
+            headers.add(Arbitraries.frequencyOf(
+                    Tuple.of(6, line.list().ofSize(1)), Tuple.of(1, line.list().ofMaxSize(2))));
+        }
+        return Combinators.combine(headers).as(lines -> lines);
+    }
+
+    /** What a good client sends, header by header in {@link #NAMES}. */
+    private static final List<String> GOOD = List.of(
+            "websocket",
+            "Upgrade",
+            "13",
+            "dGhlIHNhbXBsZSBub25jZQ==",
+            "http://localhost:1",
+            "own.example",
+            "203.0.113.9");
+
+    private static Arbitrary<String> pieces() {
+        return Arbitraries.of(
                         "websocket",
                         "WebSocket",
                         "webſocket",
@@ -122,8 +151,5 @@ class UpgradeGateProperties {
                 .list()
                 .ofMaxSize(6)
                 .map(parts -> String.join("", parts));
-        Arbitrary<List<String>> header =
-                Arbitraries.oneOf(anything, shaped, shaped).list().ofMaxSize(2);
-        return header.list().ofSize(NAMES.length);
     }
 }
