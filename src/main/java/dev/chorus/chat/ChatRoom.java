@@ -6,6 +6,7 @@ import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
 import dev.chorus.handshake.Rejection;
+import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
@@ -22,13 +23,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The tutorial's chat rules: an id per client in join order, the greeting to everyone, every message to
  * everyone (the sender included), and the tutorial's log lines. The endpoint adapters only call into here. A
  * deployment builds one room and hands it to whatever needs it; nothing looks a room up.
  */
-public final class ChatRoom {
+public final class ChatRoom implements UpgradeGate.Door {
 
     private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
 
@@ -46,6 +48,8 @@ public final class ChatRoom {
     private final Bus bus;
     private final Arrivals arrivals;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
+    private volatile Consumer<Session> ended = session -> {};
 
     /** A room with {@code settings}, on what {@code hosting} gives. */
     public ChatRoom(Settings settings, Hosting hosting) {
@@ -68,6 +72,11 @@ public final class ChatRoom {
     /** The settings it was built with. */
     public Settings settings() {
         return settings;
+    }
+
+    /** From now on {@code hook} hears of every connection that ends (it must not throw). */
+    public void whenEnded(Consumer<Session> hook) {
+        ended = hook;
     }
 
     /** The room's metrics. */
@@ -186,6 +195,7 @@ public final class ChatRoom {
         // Whoever started the close (the container may have, or the peer, which may now stop reading): the
         // connection must still go within the close timeout.
         audience.closing(session);
+        ended.accept(session);
         metrics.closed(reason.getCloseCode().getCode());
         Optional<Connection> connection = Connection.of(session).filter(Connection::hasId);
         Long id = connection.map(Connection::id).orElse(null);

@@ -1,6 +1,9 @@
 /**
- * The rules an HTTP upgrade request must pass before it becomes a WebSocket (RFC 6455 section 4.2.1, the
- * Origin allow-list, the connection cap), as plain Java. The launcher applies them in a Grizzly filter, the
- * WAR in a servlet filter, so both answer a bad handshake with the same HTTP status.
+ * The upgrade gate, as plain Java: {@link dev.chorus.handshake.UpgradeGate} takes a view of an HTTP request
+ * ({@link dev.chorus.handshake.UpgradeRequest}) and says admit or refuse ({@link dev.chorus.handshake.Verdict}),
+ * by the room's say on newcomers, RFC 6455 section 4.2.1, the Origin allow-list, trusted proxies and one tally
+ * of the connection caps ({@link dev.chorus.handshake.ConnectionCaps}). The launcher wraps it in a Grizzly
+ * filter, the WAR in a servlet filter; each only translates, so both answer a handshake alike. Try it without a
+ * server: {@code UpgradeGateTest}.
  */
 package dev.chorus.handshake;

@@ -6,6 +6,7 @@ import dev.chorus.chat.Hosting;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.endpoint.ChatEndpoint;
 import dev.chorus.endpoint.Rooms;
+import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.DeploymentException;
 import java.io.IOException;
@@ -98,13 +99,13 @@ public final class ChorusServer implements AutoCloseable {
                         closeWatch,
                         new TyrusPeers(closeWatch)));
         Rooms.serve(container, room);
-        ConnectionCounts counts = new ConnectionCounts();
+        UpgradeGate gate = FrontFilters.gate(settings, room);
         NetworkListener listener = Listeners.create(
                 "chorus",
                 settings.host(),
                 settings.port(),
                 container,
-                guard(settings, room, counts, deadlines, closes),
+                FrontFilters.of(settings, gate, room, deadlines, closes),
                 tls);
         http.addListener(listener);
         Optional<NetworkListener> plain = settings.plainPort().isPresent()
@@ -113,7 +114,7 @@ public final class ChorusServer implements AutoCloseable {
                         settings.host(),
                         settings.plainPort().getAsInt(),
                         container,
-                        guard(settings, room, counts, deadlines, closes),
+                        FrontFilters.of(settings, gate, room, deadlines, closes),
                         null))
                 : Optional.empty();
         plain.ifPresent(http::addListener);
@@ -138,21 +139,6 @@ public final class ChorusServer implements AutoCloseable {
         ChorusServer server = new ChorusServer(http, listener, plain, container, room, deadlines, closes, ops);
         server.logAddresses();
         return server;
-    }
-
-    private static HandshakeGuardFilter guard(
-            Settings settings,
-            ChatRoom room,
-            ConnectionCounts counts,
-            ConnectionDeadlines deadlines,
-            ConnectionDeadlines closes) {
-        return new HandshakeGuardFilter(
-                settings.handshake(),
-                room,
-                counts,
-                deadlines,
-                closes,
-                settings.inboundLimits().maxMessageBytes());
     }
 
     private void logAddresses() {

@@ -17,8 +17,7 @@ import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 
 /**
- * The launcher's operations side, wired in one place: the admission guard before every upgrade, connection
- * tracking for abrupt disconnects, and metrics, health and admin where the settings put them: metrics and
+ * The launcher's operations side, wired in one place: connection tracking for abrupt disconnects, and metrics, health and admin where the settings put them: metrics and
  * health beside the page on the chat port(s) by default; all three on {@code --internal-host:--internal-port}
  * when it is set (and then not on the chat port); the admin endpoints alone on 127.0.0.1 with
  * {@code --admin-port}.
@@ -43,7 +42,6 @@ final class LauncherOps implements AutoCloseable {
     static LauncherOps wire(HttpServer http, List<NetworkListener> listeners, Operations settings, ChatRoom room) {
         LauncherOps ops = new LauncherOps(settings, room);
         for (NetworkListener listener : listeners) {
-            listener.registerAddOn(new AdmissionAddOn(room, settings.retryAfterSeconds()));
             ops.connections.watch(listener);
         }
         if (settings.internal().isEmpty()) {

@@ -16,11 +16,11 @@ final class Listeners {
     private Listeners() {}
 
     /**
-     * A listener on {@code host:port} carrying {@code container}'s WebSocket behind {@code guard}; TLS when
+     * A listener on {@code host:port} carrying {@code container}'s WebSocket behind {@code front}; TLS when
      * {@code tls} is given.
      */
     static NetworkListener create(
-            String name, String host, int port, ChatContainer container, HandshakeGuardFilter guard, SSLContext tls) {
+            String name, String host, int port, ChatContainer container, FrontFilters front, SSLContext tls) {
         NetworkListener listener = new NetworkListener(name, host, port);
         // Grizzly's file cache sits before the WebSocket filter: once it holds index.html it would answer
         // upgrades on "/" with the page. The static handler caches nothing either.
@@ -29,10 +29,10 @@ final class Listeners {
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
         listener.getTransport().setIOStrategy(WorkerThreadIOStrategy.getInstance());
         listener.registerAddOn(new WebSocketAddOn(container, container.contextPath()));
-        // The guard goes right in front of Tyrus, so a bad handshake is answered before Tyrus sees it.
+        // The gate goes right in front of Tyrus, so a bad handshake is answered before Tyrus sees it.
         listener.registerAddOn((network, chain) -> {
             int tyrus = chain.indexOfType(GrizzlyServerFilter.class);
-            chain.add(tyrus >= 0 ? tyrus : chain.indexOfType(HttpServerFilter.class), guard);
+            front.insertAt(chain, tyrus >= 0 ? tyrus : chain.indexOfType(HttpServerFilter.class));
         });
         if (tls != null) {
             SSLEngineConfigurator engines = new SSLEngineConfigurator(tls, false, false, false);

@@ -23,7 +23,7 @@ final class TyrusPeers implements Function<Session, Optional<InetSocketAddress>>
     @Override
     public Optional<InetSocketAddress> apply(Session session) {
         Optional<InetSocketAddress> forwarded = watch instanceof TyrusCloseWatch tyrus
-                ? tyrus.grizzlyConnection(session).flatMap(HandshakeGuardFilter::forwardedClient)
+                ? tyrus.grizzlyConnection(session).flatMap(GrizzlyGate::forwardedClient)
                 : Optional.empty();
         return forwarded.or(() -> peer(session));
     }

@@ -1,5 +1,6 @@
 package dev.chorus.web;
 
+import dev.chorus.handshake.UpgradeRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -40,7 +41,6 @@ public class PageFilter extends HttpFilter {
 
     /** Only a WebSocket upgrade: clients such as Java's HttpClient offer {@code Upgrade: h2c} on plain GETs. */
     private static boolean isUpgrade(HttpServletRequest request) {
-        String upgrade = request.getHeader("Upgrade");
-        return upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("websocket");
+        return UpgradeRequest.asksForWebSocket(ServletGate.values(request, "Upgrade"));
     }
 }

@@ -26,7 +26,7 @@ import org.glassfish.grizzly.memory.MemoryManager;
 
 /**
  * The frame checker against arbitrary client bytes, cut into reads at arbitrary points, fed as Grizzly buffers
- * the way {@link HandshakeGuardFilter} feeds it (a read's content, its position not necessarily 0).
+ * the way {@link FrameCheckFilter} feeds it (a read's content, its position not necessarily 0).
  */
 class FrameCheckProperties {
 

@@ -1,0 +1,88 @@
+package dev.chorus.handshake;
+
+import dev.chorus.lifecycle.Admission.Refusal;
+import dev.chorus.ops.Replies;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one upgrade gate, for the launcher and the WAR alike: from a request to a {@link Verdict}. In order: is
+ * it a WebSocket upgrade at all ({@link UpgradeRequest#isWebSocketUpgrade}); does the room take newcomers
+ * (maintenance, draining, bus down: 503 with {@code Retry-After} and a JSON body); who sent it
+ * ({@link Forwarding}); does the request keep {@link HandshakeRules}; is there a place under
+ * {@link ConnectionCaps} (503). Every refusal is logged and counted by the room before it is returned.
+ */
+public final class UpgradeGate {
+
+    /** What the gate needs of the room: its say on newcomers, and a place to report refusals. */
+    public interface Door {
+        /** Why newcomers are turned away now, if they are (the room logs and counts it). */
+        Optional<Refusal> admit();
+
+        /** An upgrade broke a rule or a cap (the room logs and counts it). */
+        void refusedUpgrade(String address, Rejection refused);
+    }
+
+    private static final String TEXT = "text/plain;charset=UTF-8";
+    private static final String JSON = "application/json";
+
+    private final Door door;
+    private final HandshakeRules rules;
+    private final ConnectionCaps caps;
+    private final Forwarding forwarding;
+    private final long retryAfterSeconds;
+
+    /**
+     * @param forwarding who a request is from (the WAR trusts no proxy: {@link TrustedProxies#NONE})
+     * @param retryAfterSeconds what a newcomer the room turns away is told to wait
+     */
+    public UpgradeGate(
+            Door door, HandshakeRules rules, ConnectionCaps caps, Forwarding forwarding, long retryAfterSeconds) {
+        this.door = door;
+        this.rules = rules;
+        this.caps = caps;
+        this.forwarding = forwarding;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The gate's say on {@code request}; never throws on what a client wrote. */
+    public Verdict decide(UpgradeRequest request) {
+        if (!request.isWebSocketUpgrade()) {
+            return Verdict.PASS;
+        }
+        Optional<Refusal> closed = door.admit();
+        if (closed.isPresent()) {
+            return unavailable(closed.get());
+        }
+        Requester client = forwarding.resolve(request.peer(), request.headers(), request.secure());
+        Optional<Rejection> broken = rules.check(request, client);
+        if (broken.isPresent()) {
+            return refused(client, broken.get());
+        }
+        ConnectionCaps.Claim claim = caps.claim(client.address());
+        if (claim instanceof ConnectionCaps.Full full) {
+            return refused(client, full.why());
+        }
+        return new Verdict.Admit(client, (ConnectionCaps.Slot) claim);
+    }
+
+    /** The caps this gate counts against (open connections, for tests). */
+    public ConnectionCaps caps() {
+        return caps;
+    }
+
+    private Verdict.Refuse unavailable(Refusal why) {
+        String body = Replies.object()
+                .add("error", "unavailable")
+                .add("reason", why.label())
+                .build()
+                .toString();
+        return new Verdict.Refuse(
+                503, why.label(), Map.of("Retry-After", Long.toString(retryAfterSeconds)), JSON, body);
+    }
+
+    private Verdict.Refuse refused(Requester client, Rejection why) {
+        door.refusedUpgrade(client.address(), why);
+        return new Verdict.Refuse(why.status(), why.reason(), why.headers(), TEXT, why.reason() + "\n");
+    }
+}

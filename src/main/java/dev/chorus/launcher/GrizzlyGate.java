@@ -1,0 +1,133 @@
+package dev.chorus.launcher;
+
+import dev.chorus.handshake.ConnectionCaps;
+import dev.chorus.handshake.UpgradeGate;
+import dev.chorus.handshake.UpgradeRequest;
+import dev.chorus.handshake.Verdict;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.memory.Buffers;
+
+/**
+ * The launcher's adapter of the {@link UpgradeGate}: shows it each request before Tyrus does, answers a refusal
+ * and hangs up, and holds an admitted connection's place under the caps until the connection closes, however
+ * it closes. Once admitted, a connection is not looked at again: Grizzly's HTTP codec keeps handing its
+ * WebSocket frames up as content of the upgrade request, and maintenance must not touch clients already in.
+ */
+final class GrizzlyGate extends BaseFilter {
+
+    /** An admitted connection's place under the caps; its address is the client's as the upgrade named it. */
+    private static final Attribute<ConnectionCaps.Slot> SLOT =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyGate.class.getName() + ".slot");
+
+    private final UpgradeGate gate;
+
+    GrizzlyGate(UpgradeGate gate) {
+        this.gate = gate;
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        Connection<?> connection = ctx.getConnection();
+        if (SLOT.isSet(connection)
+                || !(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+            return ctx.getInvokeAction();
+        }
+        Verdict verdict = gate.decide(new UpgradeRequest(
+                request.getMethod().getMethodString(),
+                request.getRequestURI(),
+                name -> values(request, name),
+                address(connection),
+                request.isSecure()));
+        if (verdict instanceof Verdict.Refuse refused) {
+            refuse(ctx, request, refused);
+            return ctx.getStopAction();
+        }
+        if (verdict instanceof Verdict.Admit admitted) {
+            SLOT.set(connection, admitted.slot());
+            if (!connection.isOpen()) {
+                admitted.slot().release(); // closed meanwhile: its close may have gone by before the slot was set
+            }
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** Whoever closed it, and however: its place under the caps is given back. */
+    @Override
+    public NextAction handleClose(FilterChainContext ctx) throws IOException {
+        ConnectionCaps.Slot slot = SLOT.remove(ctx.getConnection());
+        if (slot != null) {
+            slot.release();
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** The one translation of a refusal for Grizzly: the verdict's status, headers and body, then hang up. */
+    private static void refuse(FilterChainContext ctx, HttpRequestPacket request, Verdict.Refuse refused) {
+        HttpResponsePacket response = request.getResponse();
+        response.setProtocol(Protocol.HTTP_1_1);
+        response.setStatus(refused.status());
+        response.setReasonPhrase(refused.statusText());
+        refused.headers().forEach(response::setHeader);
+        response.setHeader("Connection", "close");
+        response.setContentType(refused.contentType());
+        byte[] body = refused.bodyBytes();
+        response.setContentLength(body.length);
+        HttpContent reply = HttpContent.builder(response)
+                .content(Buffers.wrap(ctx.getMemoryManager(), body))
+                .last(true)
+                .build();
+        ctx.write(reply);
+        ctx.getConnection().closeSilently(); // graceful: the reply goes out first
+    }
+
+    /** Whether {@code request} asks for a WebSocket, by the gate's one test. */
+    static boolean asksForWebSocket(HttpRequestPacket request) {
+        return UpgradeRequest.asksForWebSocket(values(request, "Upgrade"));
+    }
+
+    /** Every value of header {@code name}, one per line it came in. */
+    private static List<String> values(HttpRequestPacket request, String name) {
+        List<String> values = new ArrayList<>();
+        request.getHeaders().values(name).forEach(values::add);
+        return values;
+    }
+
+    /**
+     * The client behind a trusted proxy on {@code connection}, if its upgrade named one other than the peer (for
+     * the admin API's views); port 0 stands for "not known", as the client's port is not forwarded.
+     */
+    static Optional<InetSocketAddress> forwardedClient(Connection<?> connection) {
+        ConnectionCaps.Slot slot = SLOT.get(connection);
+        return slot == null || slot.address().equals(address(connection))
+                ? Optional.empty()
+                : Optional.of(InetSocketAddress.createUnresolved(slot.address(), 0));
+    }
+
+    /** Where {@code connection} is from, as the log names it: the client behind a trusted proxy, once known. */
+    static String client(Connection<?> connection) {
+        ConnectionCaps.Slot slot = SLOT.get(connection);
+        return slot != null ? slot.address() : address(connection);
+    }
+
+    private static String address(Connection<?> connection) {
+        Object peer = connection.getPeerAddress();
+        return peer instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress()
+                : String.valueOf(peer);
+    }
+}
