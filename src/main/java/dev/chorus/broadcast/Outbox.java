@@ -86,14 +86,17 @@ public final class Outbox {
 
     /** Queues {@code message} and starts sending if nothing is in flight. Never blocks on the network. */
     public Verdict offer(Outgoing message) {
+        long held = wire.heldBytes(); // outside the lock: it asks the container
         synchronized (this) {
             if (closed) {
                 return Verdict.CLOSED;
             }
             if (pendingMessages >= limits.maxMessages()
-                    || (pendingMessages > 0 && pendingBytes + message.size() > limits.maxBytes())) {
+                    || ((pendingMessages > 0 || held > 0)
+                            && pendingBytes + held + message.size() > limits.maxBytes())) {
                 // An empty outbox takes any one message, so a message larger than the bound (a chorus.v1
                 // rendition of a long text full of escapes) is still delivered to a client that keeps up.
+                // What the container still holds for the peer counts as queued (Payara, see Wire.Sender).
                 return Verdict.OVERFLOW;
             }
             queue.add(message);
@@ -111,11 +114,17 @@ public final class Outbox {
         return Verdict.QUEUED;
     }
 
-    /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
-    public synchronized long close() {
-        long dropped = pendingBytes;
-        closeOnce();
-        return dropped;
+    /**
+     * Drops everything queued; later offers are refused. Returns the bytes that were still waiting for the peer,
+     * what the container holds for it included (that goes when the connection does).
+     */
+    public long close() {
+        long held = wire.heldBytes(); // outside the lock: it asks the container
+        synchronized (this) {
+            long dropped = pendingBytes + held;
+            closeOnce();
+            return dropped;
+        }
     }
 
     /** Closes the outbox; true only for the call that closed it. */

@@ -33,6 +33,7 @@ public class ChatLifecycle implements ServletContextListener {
         ChannelCloseWatch closes = new ChannelCloseWatch(settings.closeTimeout(), threads);
         event.getServletContext().setAttribute(CLOSE_WATCH, closes);
         Audience.useCloseWatch(closes);
+        Audience.useWire(new GrizzlyBacklogWire());
         ChatRoom room = new ChatRoom(settings, threads);
         room.metrics().watchCloses(closes::pending);
         ChatRoom.install(room);
