@@ -78,11 +78,12 @@ public final class Outbox {
 
     /** Queues {@code message} and starts sending if nothing is in flight. Never blocks on the network. */
     public Verdict offer(Outgoing message) {
+        long held = wire.heldBytes(); // outside the lock: it asks the container
         synchronized (this) {
             if (closed) {
                 return Verdict.CLOSED;
             }
-            if (!queue.add(message)) {
+            if (!queue.add(message, held)) {
                 return Verdict.OVERFLOW;
             }
             if (sending) {
@@ -96,11 +97,17 @@ public final class Outbox {
         return Verdict.QUEUED;
     }
 
-    /** Drops everything queued; later offers are refused. Returns the bytes that were still pending. */
-    public synchronized long close() {
-        long dropped = queue.pendingBytes();
-        closeOnce();
-        return dropped;
+    /**
+     * Drops everything queued; later offers are refused. Returns the bytes that were still waiting for the peer,
+     * what the container holds for it included (that goes when the connection does).
+     */
+    public long close() {
+        long held = wire.heldBytes(); // outside the lock: it asks the container
+        synchronized (this) {
+            long dropped = queue.pendingBytes() + held;
+            closeOnce();
+            return dropped;
+        }
     }
 
     /** Closes the outbox; true only for the call that closed it. */

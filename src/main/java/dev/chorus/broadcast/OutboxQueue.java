@@ -26,10 +26,15 @@ final class OutboxQueue {
         this.limits = limits;
     }
 
-    /** Queues {@code message}; false, with nothing queued, if it would overflow the limits. */
-    boolean add(Outgoing message) {
+    /**
+     * Queues {@code message}; false, with nothing queued, if it would overflow the limits.
+     *
+     * @param held bytes the container still holds for the peer after reporting them sent: they count as queued
+     *     (Payara, see {@link Wire.Sender#heldBytes})
+     */
+    boolean add(Outgoing message, long held) {
         if (pendingMessages >= limits.maxMessages()
-                || (pendingMessages > 0 && pendingBytes + message.size() > limits.maxBytes())) {
+                || ((pendingMessages > 0 || held > 0) && pendingBytes + held + message.size() > limits.maxBytes())) {
             // An empty outbox takes any one message, so a message larger than the bound (a chorus.v1
             // rendition of a long text full of escapes) is still delivered to a client that keeps up.
             return false;

@@ -47,5 +47,15 @@ public interface Wire {
         default void sendAll(List<Outgoing> batch, SendHandler handler) {
             throw new UnsupportedOperationException("this sender writes one message at a time");
         }
+
+        /**
+         * Bytes the container has reported sent but still holds for this peer, not yet taken by the network. A
+         * send normally completes once its bytes reached the socket; Payara's completes once they are in its own
+         * write queue, which a peer that never reads lets grow far past the outbox's bound. The outbox counts
+         * these bytes as queued. 0 (the portable answer): the container holds nothing after a send completed.
+         */
+        default long heldBytes() {
+            return 0;
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.nio.channels.Channel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,17 +16,28 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The WAR's {@link CloseWatch}, where the container lets Chorus reach the connection: Undertow (WildFly) hands
- * out each session's {@code WebSocketChannel}, a {@link Channel}, and one that is still open at the close
- * timeout is closed, which ends its TCP connection and drops what was queued for it. Tyrus in Payara offers
- * nothing of the kind: there the container's own close is all there is. One thread sweeps every pending close.
+ * The WAR's {@link CloseWatch}, where the container lets Chorus reach the connection. Undertow (WildFly) hands
+ * out each session's {@code WebSocketChannel}, a {@link Channel}; one still open at the close timeout is closed
+ * with a reset, which ends its TCP connection and drops what was queued for it. On Payara the Grizzly connection
+ * under Tyrus is reached by reflection ({@link GrizzlyConnections}): its socket is watched, and one still open at
+ * the close timeout is reset and terminated. Elsewhere the container's own close is all there is. One thread
+ * sweeps every pending close.
  */
 final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ChannelCloseWatch.class.getName());
 
+    /** Ends a connection at once. */
+    @FunctionalInterface
+    private interface Drop {
+        void now() throws IOException;
+    }
+
+    /** A close that must finish by {@code deadline} (System.nanoTime), else {@code drop} ends it. */
+    private record Pending(long deadline, Drop drop) {}
+
     private final long timeoutNanos;
-    private final Map<Channel, Long> pending = new ConcurrentHashMap<>();
+    private final Map<Channel, Pending> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
 
     ChannelCloseWatch(Duration timeout, ThreadFactory threads) {
@@ -38,8 +50,23 @@ final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
 
     @Override
     public void closing(Session session) {
-        if (channelOf(session) instanceof Channel channel && channel.isOpen()) {
-            pending.putIfAbsent(channel, System.nanoTime() + timeoutNanos);
+        if (undertowChannelOf(session) instanceof Channel channel) {
+            watch(channel, () -> {
+                abortOnClose(channel);
+                channel.close();
+            });
+            return;
+        }
+        Object grizzly = GrizzlyConnections.connectionOf(session);
+        SocketChannel socket = GrizzlyConnections.socketOf(grizzly);
+        if (socket != null) {
+            watch(socket, () -> GrizzlyConnections.drop(grizzly, socket));
+        }
+    }
+
+    private void watch(Channel channel, Drop drop) {
+        if (channel.isOpen()) {
+            pending.putIfAbsent(channel, new Pending(System.nanoTime() + timeoutNanos, drop));
         }
     }
 
@@ -48,21 +75,29 @@ final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
         return pending.size();
     }
 
+    /** Never throws: a scheduled task that throws is never run again, and every later close would go unwatched. */
     private void sweep() {
-        long now = System.nanoTime();
-        pending.forEach((channel, deadline) -> {
-            if (!channel.isOpen()) {
-                pending.remove(channel, deadline); // its close finished in time
-            } else if (now - deadline > 0 && pending.remove(channel, deadline)) {
-                try {
-                    abortOnClose(channel);
-                    channel.close();
-                    LOG.log(Level.DEBUG, () -> "Dropped a connection whose close took too long: " + channel);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.DEBUG, () -> "Could not drop " + channel + ": " + e);
+        try {
+            long now = System.nanoTime();
+            pending.forEach((channel, close) -> {
+                if (!channel.isOpen()) {
+                    pending.remove(channel, close); // its close finished in time
+                } else if (now - close.deadline() > 0 && pending.remove(channel, close)) {
+                    drop(channel, close.drop());
                 }
-            }
-        });
+            });
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "The close watch's sweep failed; it goes on at the next", e);
+        }
+    }
+
+    private static void drop(Channel channel, Drop drop) {
+        try {
+            drop.now();
+            LOG.log(Level.DEBUG, () -> "Dropped a connection whose close took too long: " + channel);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "Could not drop " + channel + ": " + e);
+        }
     }
 
     /**
@@ -85,7 +120,7 @@ final class ChannelCloseWatch implements CloseWatch, AutoCloseable {
     }
 
     /** Undertow's {@code UndertowSession.getWebSocketChannel()}, looked up by name; null elsewhere. */
-    private static Object channelOf(Session session) {
+    private static Object undertowChannelOf(Session session) {
         try {
             Method method = session.getClass().getMethod("getWebSocketChannel");
             return method.invoke(session);

@@ -1,6 +1,5 @@
 package dev.chorus.web;
 
-import dev.chorus.broadcast.Wire;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Hosting;
 import dev.chorus.chat.Housekeeper;
@@ -39,7 +38,8 @@ public class ChatLifecycle implements ServletContextListener {
         ThreadFactory threads = threads();
         ChannelCloseWatch closes = new ChannelCloseWatch(settings.closeTimeout(), threads);
         context.setAttribute(CLOSE_WATCH, closes);
-        ChatRoom room = new ChatRoom(settings, new Hosting(threads, Wire.PORTABLE, closes, ContainerPeers::of));
+        ChatRoom room =
+                new ChatRoom(settings, new Hosting(threads, new GrizzlyBacklogWire(), closes, ContainerPeers::of));
         room.metrics().watchCloses(closes::pending);
         Deployed.hold(context, room);
         Rooms.serve(webSocketContainer(context), room);

@@ -35,6 +35,20 @@ class OutboxTest {
     }
 
     @Test
+    void whatTheContainerStillHoldsAfterReportingItsSendsDoneCountsAgainstTheByteBound() {
+        assertEquals(Outbox.Verdict.QUEUED, outbox.offer(Outgoing.text("a".repeat(60))));
+        wire.completeOldest();
+        wire.held = 60; // reported sent, but still in the container's write queue: the peer does not read
+
+        assertEquals(Outbox.Verdict.QUEUED, outbox.offer(Outgoing.text("b".repeat(40))));
+        wire.completeOldest();
+        wire.held = 100;
+
+        assertEquals(Outbox.Verdict.OVERFLOW, outbox.offer(Outgoing.text("c")));
+        assertEquals(0, outbox.pendingBytes(), "the outbox itself holds nothing");
+    }
+
+    @Test
     void messagesPastTheCountBoundOverflow() {
         for (int i = 0; i < 3; i++) {
             assertEquals(Outbox.Verdict.QUEUED, outbox.offer(Outgoing.text("m" + i)));

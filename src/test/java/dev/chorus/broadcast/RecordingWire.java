@@ -13,6 +13,9 @@ final class RecordingWire implements Wire.Sender {
     /** How many messages each write carried. */
     final List<Integer> writes = new ArrayList<>();
 
+    /** What the container still holds for the peer after reporting its sends done (Payara's write queue). */
+    long held;
+
     private final List<SendHandler> inFlight = new ArrayList<>();
     private final int batchBytes;
 
@@ -51,6 +54,11 @@ final class RecordingWire implements Wire.Sender {
         batch.forEach(message -> sent.add(text(message)));
         writes.add(batch.size());
         inFlight.add(handler);
+    }
+
+    @Override
+    public long heldBytes() {
+        return held;
     }
 
     @Override
