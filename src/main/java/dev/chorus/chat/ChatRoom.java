@@ -1,6 +1,5 @@
 package dev.chorus.chat;
 
-import dev.chorus.broadcast.Outgoing;
 import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
@@ -11,7 +10,6 @@ import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.lifecycle.Drain;
-import dev.chorus.limits.Inbound;
 import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
@@ -47,6 +45,7 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final V1Requests v1;
     private final Bus bus;
     private final Arrivals arrivals;
+    private final Sayings sayings;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -62,6 +61,8 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.bus = Bus.open(settings.redis(), hosting.threads(), metrics);
         this.v1 = new V1Requests(timeline, audience, bus, settings.logging().messages());
         this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics);
+        this.sayings =
+                new Sayings(audience, v1, bus, metrics, settings.logging().messages());
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timeline, metrics, admission));
         housekeeper.every(settings.outboxLimits().writeTimeout(), audience::evictStalled);
@@ -129,60 +130,12 @@ public final class ChatRoom implements UpgradeGate.Door {
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
     public void textPart(Session session, String part, boolean last) {
-        Connection.of(session).ifPresent(c -> received(c, c.inbound().text(part, last)));
+        Connection.of(session).ifPresent(c -> sayings.received(c, c.inbound().text(part, last)));
     }
 
     /** A fragment (or all) of a client's binary message: whole messages within the limits are sent. */
     public void binaryPart(Session session, ByteBuffer part, boolean last) {
-        Connection.of(session).ifPresent(c -> received(c, c.inbound().binary(part, last)));
-    }
-
-    private void received(Connection connection, Inbound.Result result) {
-        Session session = connection.session();
-        if (!audience.contains(session)) {
-            // Dismissed (a limit, a slow consumer) or never let in (1013): frames the container had already
-            // read must not reach anyone.
-            return;
-        }
-        if (result instanceof Inbound.Complete complete) {
-            if (complete.message() instanceof String text) {
-                said(connection, text);
-            } else {
-                sent(connection, (ByteBuffer) complete.message());
-            }
-        } else if (result instanceof Inbound.Refused refused) {
-            LOG.log(
-                    Level.INFO,
-                    "{0} crossed a limit: closing it with {1,number,#} {2}",
-                    connection.name(),
-                    refused.reason().getCloseCode().getCode(),
-                    refused.reason().getReasonPhrase());
-            metrics.limitCrossed(refused.reason());
-            audience.dismiss(session, refused.reason());
-        }
-    }
-
-    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
-    private void said(Connection connection, String text) {
-        long id = connection.id();
-        connection.received();
-        metrics.receivedText(text);
-        if (connection.speaksV1()) {
-            v1.heard(connection.session(), id, text);
-            return;
-        }
-        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text, settings.logging().messages()));
-        bus.publish(new BusEvent.Said(id, text));
-    }
-
-    /** Client bytes go to everyone, the sender included, unchanged and as binary. */
-    private void sent(Connection connection, ByteBuffer data) {
-        long id = connection.id();
-        Outgoing.Binary message = (Outgoing.Binary) Outgoing.binary(data);
-        connection.received();
-        metrics.receivedBinary(message.size());
-        LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        bus.publish(new BusEvent.Sent(id, message.data()));
+        Connection.of(session).ifPresent(c -> sayings.received(c, c.inbound().binary(part, last)));
     }
 
     /** A pong came back: the client is alive. */

@@ -7,7 +7,6 @@ import dev.chorus.ops.Replies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -76,13 +75,9 @@ final class OpsHandler extends HttpHandler {
     }
 
     private static void write(OpsReply reply, Response response) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.bytes();
         response.setStatus(reply.status());
-        response.setContentType(reply.contentType());
-        response.setHeader("Cache-Control", "no-store");
-        for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-            response.setHeader(header.getKey(), header.getValue());
-        }
+        reply.allHeaders().forEach(response::setHeader);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** Serves one operations endpoint (metrics, health, admin) in the WAR; registered by {@link OpsRegistration}. */
 final class OpsServlet extends HttpServlet {
@@ -41,13 +40,9 @@ final class OpsServlet extends HttpServlet {
                         request::getHeader,
                         request::getParameter,
                         new String(body, StandardCharsets.UTF_8)));
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = reply.bytes();
         response.setStatus(reply.status());
-        response.setContentType(reply.contentType());
-        response.setHeader("Cache-Control", "no-store");
-        for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-            response.setHeader(header.getKey(), header.getValue());
-        }
+        reply.allHeaders().forEach(response::setHeader);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -8,7 +8,6 @@ import dev.chorus.protocol.CloseReasons;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import jakarta.websocket.CloseReason;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public interface LimitsContract {
         try (Peer watcher = Peer.join(chatUri());
                 Peer sender = Peer.join(chatUri())) {
             watcher.expect(GREETING);
-            sendRacingTheClose(() -> sender.say("é".repeat(MAX_MESSAGE_BYTES / 2) + "x"));
+            Peer.racingTheClose(() -> sender.say("é".repeat(MAX_MESSAGE_BYTES / 2) + "x"));
             assertClosed(sender, 1009, "message too big");
             assertNothingElseReached(watcher);
         }
@@ -47,7 +46,7 @@ public interface LimitsContract {
         try (Peer watcher = Peer.join(chatUri());
                 Peer sender = Peer.join(chatUri())) {
             watcher.expect(GREETING);
-            sendRacingTheClose(() -> sender.send(ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1)));
+            Peer.racingTheClose(() -> sender.send(ByteBuffer.allocate(MAX_MESSAGE_BYTES + 1)));
             assertClosed(sender, 1009, "message too big");
             assertNothingElseReached(watcher);
         }
@@ -158,19 +157,6 @@ public interface LimitsContract {
     }
 
     /** A send the server answers by closing: the close may beat the send's own return, which is fine. */
-    private static void sendRacingTheClose(Send send) {
-        try {
-            send.run();
-        } catch (IOException | RuntimeException e) {
-            // the server closed first; the close reason is what the test checks
-        }
-    }
-
-    /** One send that may throw. */
-    interface Send {
-        void run() throws IOException;
-    }
-
     private static void assertClosed(Peer peer, int code, String reason) throws Exception {
         CloseReason closed = peer.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
         assertEquals(code, closed.getCloseCode().getCode(), closed::toString);

@@ -70,7 +70,7 @@ class LauncherLimitsTest implements LimitsContract {
             sender.say(full);
             String heard = watcher.nextText();
             assertTrue(heard.endsWith(" said: " + full), () -> heard.substring(0, 40));
-            sender.say("y".repeat(1000));
+            Peer.racingTheClose(() -> sender.say("y".repeat(1000)));
             CloseReason closed = sender.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(1008, closed.getCloseCode().getCode(), closed::toString);
             assertEquals("byte rate limit exceeded", closed.getReasonPhrase());

@@ -51,6 +51,23 @@ public final class Peer implements AutoCloseable {
         }
     }
 
+    /** One send that may throw. */
+    public interface Send {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code send}, which the server may answer with its close before the send returns (it refuses a frame
+     * from its header on): then the send fails, and the close is what the test checks next.
+     */
+    public static void racingTheClose(Send send) {
+        try {
+            send.run();
+        } catch (IOException | RuntimeException e) {
+            // the server closed first; the close reason is what the test checks
+        }
+    }
+
     /** Connects and reads its own join notice. */
     public static Peer join(URI uri) throws InterruptedException {
         return join(uri, UnaryOperator.identity());
