@@ -23,7 +23,7 @@ import redis.clients.jedis.resps.StreamEntryBinary;
  * resumes after the last entry it read, so a short disconnect loses nothing; the first time it connects it
  * starts after the newest entry, so a node that starts (or restarts) never replays old messages, and learns the
  * seq counter's value in the same step, so it knows the seq the entries after that one count from. When Redis
- * is unreachable it retries, waiting a little longer each time (at most {@link #LONGEST_PAUSE_MILLIS}).
+ * is unreachable, or anything else goes wrong, it retries after a random pause that grows with each failure.
  */
 final class StreamReader implements Runnable {
 
@@ -33,8 +33,8 @@ final class StreamReader implements Runnable {
     private static final System.Logger LOG = System.getLogger(StreamReader.class.getName());
     private static final String THREAD_NAME = "chorus-bus-reader";
     private static final int BATCH = 256;
-    private static final long FIRST_PAUSE_MILLIS = 50;
-    private static final long LONGEST_PAUSE_MILLIS = 1_000;
+    /** Waits between tries: up to 50 ms after the first failure, doubling up to 1 s. */
+    private static final Pauses PAUSES = new Pauses(50, 1_000);
 
     /** The field that holds the envelope's bytes. */
     static final byte[] ENVELOPE = "e".getBytes(StandardCharsets.US_ASCII);
@@ -56,6 +56,8 @@ final class StreamReader implements Runnable {
     private final byte[] streamKey;
     private final byte[] seqKey;
     private final Reachability reachability;
+    private final BusTelemetry telemetry;
+    private final ThrottledLog bugs = new ThrottledLog(LOG, Level.ERROR);
     private final Consumer<Entry> entries;
     private final LongConsumer startsAt;
     private final Consumer<Jedis> onConnect;
@@ -84,6 +86,7 @@ final class StreamReader implements Runnable {
             String stream,
             String seqCounter,
             Reachability reachability,
+            BusTelemetry telemetry,
             Consumer<Entry> entries,
             LongConsumer startsAt,
             Consumer<Jedis> onConnect) {
@@ -91,6 +94,7 @@ final class StreamReader implements Runnable {
         this.streamKey = stream.getBytes(StandardCharsets.UTF_8);
         this.seqKey = seqCounter.getBytes(StandardCharsets.UTF_8);
         this.reachability = reachability;
+        this.telemetry = telemetry;
         this.entries = entries;
         this.startsAt = startsAt;
         this.onConnect = onConnect;
@@ -99,45 +103,45 @@ final class StreamReader implements Runnable {
     /** Connects (and finds where to start) now, on the caller's thread: whether that worked. */
     boolean connect() {
         try {
-            Jedis jedis = address.connect();
-            connection = jedis;
-            if (lastId == null) {
-                start(jedis);
-            }
-            onConnect.accept(jedis);
-            reachability.up();
+            connectOrThrow();
             return true;
         } catch (JedisException e) {
             disconnect();
             if (!isClosing()) {
-                reachability.down(e);
+                failed(e);
             }
             return false;
         }
     }
 
+    /**
+     * Reads until the node stops. Whatever goes wrong (Redis gone, Redis refusing, a bug, an {@link Error}, an
+     * interrupt from someone else) it drops its connection, counts as failing (the node is not ready meanwhile),
+     * waits a random while that grows with each failure in a row ({@link #PAUSES}) and starts again, resuming
+     * after the last entry it handed on.
+     */
     @Override
     public void run() {
         // A managed thread factory names its threads its own way; this one should be recognisable in a dump.
         Thread.currentThread().setName(THREAD_NAME);
-        long pause = FIRST_PAUSE_MILLIS;
+        int failures = 0;
         while (!isClosing()) {
-            if (connection == null && !connect()) {
-                pauseFor(pause);
-                pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
-                continue;
-            }
-            pause = FIRST_PAUSE_MILLIS;
             try {
-                readOnce();
-            } catch (JedisException e) {
-                disconnect();
-                if (!isClosing()) {
-                    reachability.down(e);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("the reader's thread was interrupted");
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Reading the Redis stream failed", e);
+                if (connection == null) {
+                    connectOrThrow();
+                }
+                readOnce();
+                failures = 0;
+            } catch (Throwable e) { // nothing short of the node stopping ends the reader
                 disconnect();
+                if (isClosing()) {
+                    break;
+                }
+                failed(e);
+                pauseFor(PAUSES.millisAfter(++failures));
             }
         }
         disconnect();
@@ -149,10 +153,33 @@ final class StreamReader implements Runnable {
         disconnect();
     }
 
+    private void connectOrThrow() {
+        Jedis jedis = address.connect();
+        connection = jedis;
+        if (lastId == null) {
+            start(jedis);
+        }
+        onConnect.accept(jedis);
+        reachability.up();
+    }
+
+    /** A lost connection is an outage; anything else is the reader failing, and restarting. */
+    private void failed(Throwable e) {
+        if (e instanceof JedisException jedis && reachability.failed(jedis)) {
+            return;
+        }
+        telemetry.readerRestarted();
+        if (!(e instanceof JedisException) && !(e instanceof InterruptedException)) {
+            bugs.log(() -> "The Redis stream reader failed", e);
+        }
+        reachability.readerFailed(e);
+    }
+
     private void readOnce() {
         List<Map.Entry<byte[], List<StreamEntryBinary>>> reply = connection.xreadBinary(
                 XReadParams.xReadParams().block(BLOCK_MILLIS).count(BATCH), Map.of(streamKey, lastId));
         reachability.up();
+        reachability.readerWorks();
         if (reply == null) {
             return;
         }
@@ -230,13 +257,15 @@ final class StreamReader implements Runnable {
         return closing.getCount() == 0;
     }
 
-    /** Waits before the next try, but no longer than until {@link #close}. */
+    /**
+     * Waits before the next try, but no longer than until {@link #close}. An interrupt cuts the wait short and is
+     * taken as one more failure: only {@link #close} stops the reader.
+     */
     private void pauseFor(long millis) {
         try {
             closing.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closing.countDown();
         }
     }
 }

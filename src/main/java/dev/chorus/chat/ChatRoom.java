@@ -5,6 +5,7 @@ import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.connection.EarlyMessages;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.heartbeat.Heartbeat;
@@ -59,11 +60,12 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.audience = new Audience(metrics, hosting.wire(), hosting.closeWatch());
         metrics.watchAudience(audience);
         this.timeline = new Timeline(audience, settings.history(), settings.outboxLimits());
-        this.bus = Bus.open(settings.redis(), hosting.threads(), metrics);
+        this.bus = Bus.open(settings.redis(), settings.redisStreamMaxAge(), hosting.threads(), metrics);
         this.v1 = new V1Requests(timeline, audience, bus, settings.logging().messages());
-        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics);
+        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics, this::handle);
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timeline, metrics, admission));
+        arrivals.start(hosting.threads());
         housekeeper.every(settings.outboxLimits().writeTimeout(), audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(audience, settings.pingInterval(), settings.pongTimeout(), metrics);
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
@@ -138,6 +140,21 @@ public final class ChatRoom implements UpgradeGate.Door {
     }
 
     private void received(Connection connection, Inbound.Result result) {
+        if (result instanceof Inbound.Pending) {
+            return;
+        }
+        EarlyMessages.Held held = connection.early().hold(result);
+        if (held == EarlyMessages.Held.FULL) {
+            LOG.log(Level.INFO, "Closed a new client with 1013: it sent too much before it was let in");
+            audience.close(connection.session(), CloseReasons.TRY_AGAIN_LATER);
+        } else if (held == EarlyMessages.Held.PASS) {
+            handle(connection, result);
+        }
+        // Held: handed on once it is let in (or dropped, if it is turned away).
+    }
+
+    /** A message (or a refusal) from a client that was let in, or turned away: only a member's counts. */
+    private void handle(Connection connection, Inbound.Result result) {
         Session session = connection.session();
         if (!audience.contains(session)) {
             // Dismissed (a limit, a slow consumer) or never let in (1013): frames the container had already
@@ -172,7 +189,7 @@ public final class ChatRoom implements UpgradeGate.Door {
             return;
         }
         LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text, settings.logging().messages()));
-        bus.publish(new BusEvent.Said(id, text));
+        publish(connection, new BusEvent.Said(id, text));
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
@@ -182,7 +199,15 @@ public final class ChatRoom implements UpgradeGate.Door {
         connection.received();
         metrics.receivedBinary(message.size());
         LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        bus.publish(new BusEvent.Sent(id, message.data()));
+        publish(connection, new BusEvent.Sent(id, message.data()));
+    }
+
+    /** Hands a client's message to the bus; if too much waits to go out already, the sender is closed (1013). */
+    private void publish(Connection connection, BusEvent event) {
+        if (!bus.publish(event)) {
+            LOG.log(Level.INFO, "Closed {0} with 1013: too much waits to go out on the bus", connection.name());
+            audience.dismiss(connection.session(), CloseReasons.BUS_BACKLOG);
+        }
     }
 
     /** A pong came back: the client is alive. */
@@ -197,7 +222,8 @@ public final class ChatRoom implements UpgradeGate.Door {
         audience.closing(session);
         ended.accept(session);
         metrics.closed(reason.getCloseCode().getCode());
-        Optional<Connection> connection = Connection.of(session).filter(Connection::hasId);
+        // One that went before it was let in has its leave reported by whoever lets it in (or nobody: turned away).
+        Optional<Connection> connection = Connection.of(session).filter(c -> !c.wentBeforeArriving() && c.hasId());
         Long id = connection.map(Connection::id).orElse(null);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
         timeline.leave(session, id, () -> {
@@ -211,8 +237,9 @@ public final class ChatRoom implements UpgradeGate.Door {
             }
         });
         try {
-            if (connection.isPresent() && connection.get().takeJoinPublished()) {
-                bus.publish(new BusEvent.Left(id));
+            if (connection.isPresent() && connection.get().takeJoinPublished() && !bus.publish(new BusEvent.Left(id))) {
+                // Too much waits to go out: this node's chorus.v1 clients hear of it, the other nodes' do not.
+                timeline.left(id);
             }
         } finally {
             arrivals.departed(session); // last: a stop waiting for it closes the bus only after the leave is out
@@ -245,6 +272,7 @@ public final class ChatRoom implements UpgradeGate.Door {
             return; // a WAR's filter and its listener both stop it: the first does the work
         }
         admission.startDraining();
+        arrivals.close();
         try {
             Drain.run(audience, settings.operations().drainTimeout());
             // A container may report a close it sent later, on another thread (when the connection ends): wait
