@@ -42,6 +42,7 @@ final class Publisher implements Runnable {
 
     private static final System.Logger LOG = System.getLogger(Publisher.class.getName());
     private static final String THREAD_NAME = "chorus-bus-publisher";
+    private static final String HERE_ONLY = "what this node's clients said reaches this node only";
 
     /** An event handed over, encoded. */
     record Pending(StreamEnvelope envelope, byte[] encoded) {
@@ -91,9 +92,10 @@ final class Publisher implements Runnable {
         if (!pending.isMessage()) {
             return queue.offer(pending);
         }
-        int size = pending.encoded().length;
-        boolean room = queuedMessages.incrementAndGet() <= MESSAGES && queuedBytes.addAndGet(size) <= BYTES;
-        if (room && queue.offer(pending)) {
+        // Both counted first, so that released() always takes back both.
+        int count = queuedMessages.incrementAndGet();
+        long bytes = queuedBytes.addAndGet(pending.encoded().length);
+        if (count <= MESSAGES && bytes <= BYTES && queue.offer(pending)) {
             return true;
         }
         released(pending);
@@ -163,7 +165,7 @@ final class Publisher implements Runnable {
             replies = connection.run(jedis -> appends.pipeline(jedis, batch));
         } catch (JedisException e) {
             // Redis may have taken some and only its answers were lost: the reader must then skip them.
-            reachability.failed(e);
+            reachability.failed(e, HERE_ONLY);
             batch.forEach(pending -> outcome.deliverHere(pending, true));
             return;
         }
@@ -172,7 +174,7 @@ final class Publisher implements Runnable {
                 outcome.appended(batch.get(i), replies.get(i).get());
             } catch (JedisDataException e) {
                 // Redis answered, with an error (OOM, READONLY, …): it did not take this one.
-                reachability.failed(e);
+                reachability.failed(e, HERE_ONLY);
                 outcome.deliverHere(batch.get(i), false);
             }
         }
@@ -180,7 +182,7 @@ final class Publisher implements Runnable {
             try {
                 replies.get(i).get(); // the trim
             } catch (JedisDataException e) {
-                reachability.failed(e);
+                reachability.failed(e, "the stream was not trimmed by age (MINID needs Redis 6.2)");
             }
         }
     }

@@ -83,17 +83,19 @@ final class Reachability {
 
     /**
      * A command failed with {@code cause}: a connection failure starts an outage (if none is under way); an error
-     * Redis answered with is counted and logged (throttled), and changes nothing else.
+     * Redis answered with is counted and, with what it means for the clients ({@code consequence}; null: the
+     * caller logs it), logged at most every 30 s. It changes nothing else.
      *
      * @return whether it was a connection failure
      */
-    boolean failed(JedisException cause) {
+    boolean failed(JedisException cause, String consequence) {
         if (!(cause instanceof JedisConnectionException)) {
             telemetry.error(BusTelemetry.ErrorKind.COMMAND);
-            refused.log(
-                    () -> "Redis at " + address + " refused a command (" + cause.getMessage() + "): what it was for"
-                            + " reaches this node's clients only (an event) or is refused (a newcomer's id)",
-                    null);
+            if (consequence != null) {
+                refused.log(
+                        () -> "Redis at " + address + " refused a command (" + cause.getMessage() + "): " + consequence,
+                        null);
+            }
             return false;
         }
         telemetry.error(BusTelemetry.ErrorKind.CONNECTION);

@@ -112,7 +112,7 @@ final class RedisBus implements Bus {
             seen(last);
             return last - count + 1;
         } catch (JedisException e) {
-            reachability.failed(e);
+            reachability.failed(e, "newcomers are closed with 1013");
             throw new BusUnavailable("Redis at " + address + " did not hand out an id", e);
         }
     }

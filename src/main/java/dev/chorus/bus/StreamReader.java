@@ -165,7 +165,7 @@ final class StreamReader implements Runnable {
 
     /** A lost connection is an outage; anything else is the reader failing, and restarting. */
     private void failed(Throwable e) {
-        if (e instanceof JedisException jedis && reachability.failed(jedis)) {
+        if (e instanceof JedisException jedis && reachability.failed(jedis, null)) {
             return;
         }
         telemetry.readerRestarted();

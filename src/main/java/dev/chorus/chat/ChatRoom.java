@@ -1,18 +1,15 @@
 package dev.chorus.chat;
 
-import dev.chorus.broadcast.Outgoing;
 import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
-import dev.chorus.connection.EarlyMessages;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.heartbeat.Heartbeat;
 import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.lifecycle.Drain;
-import dev.chorus.limits.Inbound;
 import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
@@ -48,6 +45,7 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final V1Requests v1;
     private final Bus bus;
     private final Arrivals arrivals;
+    private final Incoming incoming;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -62,7 +60,9 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.timeline = new Timeline(audience, settings.history(), settings.outboxLimits());
         this.bus = Bus.open(settings.redis(), settings.redisStreamMaxAge(), hosting.threads(), metrics);
         this.v1 = new V1Requests(timeline, audience, bus, settings.logging().messages());
-        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics, this::handle);
+        this.incoming =
+                new Incoming(audience, v1, bus, metrics, settings.logging().messages());
+        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics, incoming::handle);
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timeline, metrics, admission));
         arrivals.start(hosting.threads());
@@ -131,83 +131,12 @@ public final class ChatRoom implements UpgradeGate.Door {
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
     public void textPart(Session session, String part, boolean last) {
-        Connection.of(session).ifPresent(c -> received(c, c.inbound().text(part, last)));
+        Connection.of(session).ifPresent(c -> incoming.received(c, c.inbound().text(part, last)));
     }
 
     /** A fragment (or all) of a client's binary message: whole messages within the limits are sent. */
     public void binaryPart(Session session, ByteBuffer part, boolean last) {
-        Connection.of(session).ifPresent(c -> received(c, c.inbound().binary(part, last)));
-    }
-
-    private void received(Connection connection, Inbound.Result result) {
-        if (result instanceof Inbound.Pending) {
-            return;
-        }
-        EarlyMessages.Held held = connection.early().hold(result);
-        if (held == EarlyMessages.Held.FULL) {
-            LOG.log(Level.INFO, "Closed a new client with 1013: it sent too much before it was let in");
-            audience.close(connection.session(), CloseReasons.TRY_AGAIN_LATER);
-        } else if (held == EarlyMessages.Held.PASS) {
-            handle(connection, result);
-        }
-        // Held: handed on once it is let in (or dropped, if it is turned away).
-    }
-
-    /** A message (or a refusal) from a client that was let in, or turned away: only a member's counts. */
-    private void handle(Connection connection, Inbound.Result result) {
-        Session session = connection.session();
-        if (!audience.contains(session)) {
-            // Dismissed (a limit, a slow consumer) or never let in (1013): frames the container had already
-            // read must not reach anyone.
-            return;
-        }
-        if (result instanceof Inbound.Complete complete) {
-            if (complete.message() instanceof String text) {
-                said(connection, text);
-            } else {
-                sent(connection, (ByteBuffer) complete.message());
-            }
-        } else if (result instanceof Inbound.Refused refused) {
-            LOG.log(
-                    Level.INFO,
-                    "{0} crossed a limit: closing it with {1,number,#} {2}",
-                    connection.name(),
-                    refused.reason().getCloseCode().getCode(),
-                    refused.reason().getReasonPhrase());
-            metrics.limitCrossed(refused.reason());
-            audience.dismiss(session, refused.reason());
-        }
-    }
-
-    /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
-    private void said(Connection connection, String text) {
-        long id = connection.id();
-        connection.received();
-        metrics.receivedText(text);
-        if (connection.speaksV1()) {
-            v1.heard(connection.session(), id, text);
-            return;
-        }
-        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text, settings.logging().messages()));
-        publish(connection, new BusEvent.Said(id, text));
-    }
-
-    /** Client bytes go to everyone, the sender included, unchanged and as binary. */
-    private void sent(Connection connection, ByteBuffer data) {
-        long id = connection.id();
-        Outgoing.Binary message = (Outgoing.Binary) Outgoing.binary(data);
-        connection.received();
-        metrics.receivedBinary(message.size());
-        LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        publish(connection, new BusEvent.Sent(id, message.data()));
-    }
-
-    /** Hands a client's message to the bus; if too much waits to go out already, the sender is closed (1013). */
-    private void publish(Connection connection, BusEvent event) {
-        if (!bus.publish(event)) {
-            LOG.log(Level.INFO, "Closed {0} with 1013: too much waits to go out on the bus", connection.name());
-            audience.dismiss(connection.session(), CloseReasons.BUS_BACKLOG);
-        }
+        Connection.of(session).ifPresent(c -> incoming.received(c, c.inbound().binary(part, last)));
     }
 
     /** A pong came back: the client is alive. */

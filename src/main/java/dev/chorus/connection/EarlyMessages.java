@@ -29,20 +29,29 @@ public final class EarlyMessages {
         FULL
     }
 
-    private final Queue<Inbound.Result> held = new ArrayDeque<>(); // guarded by this
+    /** Made on the first message held: most clients say nothing before they are in. */
+    private Queue<Inbound.Result> held; // guarded by this
+
     private int bytes; // guarded by this
-    private boolean settled; // guarded by this
+    /** Written under this; read without it too, so a member's every message costs no lock. */
+    private volatile boolean settled;
 
     /**
      * Holds {@code message} (what the client's inbound limits made of a message: a whole one, or a refusal) if
      * the client's arrival is not settled yet.
      */
-    public synchronized Held hold(Inbound.Result message) {
+    public Held hold(Inbound.Result message) {
+        return settled ? Held.PASS : holdIfUnsettled(message);
+    }
+
+    private synchronized Held holdIfUnsettled(Inbound.Result message) {
         if (settled) {
             return Held.PASS;
         }
         int size = size(message);
-        if (held.size() >= MESSAGES || (!held.isEmpty() && bytes + size > BYTES)) {
+        if (held == null) {
+            held = new ArrayDeque<>(4);
+        } else if (held.size() >= MESSAGES || (!held.isEmpty() && bytes + size > BYTES)) {
             return Held.FULL;
         }
         held.add(message);
@@ -55,9 +64,10 @@ public final class EarlyMessages {
      * settled: {@link #hold} passes every message on. Whoever settles the arrival calls this until it is null.
      */
     public synchronized Inbound.Result next() {
-        Inbound.Result message = held.poll();
+        Inbound.Result message = held == null ? null : held.poll();
         if (message == null) {
             settled = true;
+            held = null;
         } else {
             bytes -= size(message);
         }
