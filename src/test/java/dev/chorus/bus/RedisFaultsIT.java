@@ -93,6 +93,49 @@ class RedisFaultsIT {
         }
     }
 
+    /**
+     * With every Redis reply 1.5 s late the publisher sends one batch of 256 events per 1.5 s; a client that sends
+     * far faster fills the queue (4096 messages) and is closed, while everyone else stays.
+     */
+    @Test
+    void aClientThatOutrunsASlowRedisIsClosedWith1013AndNobodyElseIs() throws Exception {
+        try (TcpProxy slow = TcpProxy.to("127.0.0.1", REDIS.uri().getPort());
+                ChorusServer a = node(slow.port(), Setting.MESSAGE_RATE, "0", Setting.BYTE_RATE, "0");
+                Peer flooder = Peer.join(a.uri());
+                Peer watcher = Peer.join(a.uri())) {
+            flooder.expect(Peer.GREETING);
+            slow.delayReplies(Duration.ofMillis(1_500));
+            int sent = 0;
+            try {
+                while (sent < 3 * 4_096 && !flooder.client().closed().isDone()) {
+                    flooder.say("m" + sent++);
+                }
+            } catch (IOException closedMeanwhile) {
+                // the server closed it while it was still sending: that is the point
+            }
+            CloseReason closed = flooder.client().closed().get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(1013, closed.getCloseCode().getCode(), closed::toString);
+            assertEquals("chat overloaded, try again later", closed.getReasonPhrase());
+            log.awaitMatching(Pattern.compile("^Client\\(\\d+\\) disconnected"), 1);
+            slow.restore();
+
+            Scrape metrics = Scrape.of(http(a, "/metrics"));
+            assertTrue(metrics.value("chorus_bus_backlog_full_total") >= 1, metrics::text);
+            assertEquals(0, metrics.value("chorus_pongs_missed_total"), metrics::text);
+            // The watcher is still there, and hears a newcomer's join and its first words after the flood.
+            try (Peer newcomer = Peer.join(a.uri())) {
+                newcomer.say("after the flood");
+                String said = newcomer.nextText();
+                assertTrue(said.endsWith(" said: after the flood"), newcomer::describeSeen);
+                String heard = watcher.nextText();
+                while (!heard.equals(Peer.GREETING)) {
+                    heard = watcher.nextText(); // the flood, as far as it got through
+                }
+                assertEquals(said, watcher.nextText(), watcher::describeSeen);
+            }
+        }
+    }
+
     @Test
     void aNodeWhoseRedisStopsAnsweringIsNotReadyWithinFiveSecondsKeepsItsClientsChattingAndComesBack()
             throws Exception {
