@@ -21,7 +21,7 @@ final class Appends {
     /**
      * Numbers a said-message and appends it in one step ({@code KEYS[1]} the seq counter, {@code KEYS[2]} the
      * stream; {@code ARGV[2]} the stream's length, {@code ARGV[3]} the envelope; fields {@code e} and {@code s}
-     * as {@link StreamReader#ENVELOPE} and {@link StreamReader#SEQ}): nothing can come between the INCR and the
+     * as {@link StreamEntry#ENVELOPE} and {@link StreamEntry#SEQ}): nothing can come between the INCR and the
      * XADD, so every node reads the seqs in increasing order.
      */
     private static final byte[] SAY = ascii(RedisBus.RAISE
@@ -85,7 +85,7 @@ final class Appends {
         return pipeline.xadd(
                 STREAM_KEY,
                 XAddParams.xAddParams().maxLen(RedisBus.STREAM_LENGTH).approximateTrimming(),
-                Map.of(StreamReader.ENVELOPE, pending.encoded()));
+                Map.of(StreamEntry.ENVELOPE, pending.encoded()));
     }
 
     private static byte[] ascii(String text) {

@@ -165,7 +165,7 @@ final class RedisBus implements Bus {
     }
 
     /** An entry read from the stream: counted, then handed on unless this node already handed it out. */
-    private void read(StreamReader.Entry entry) {
+    private void read(StreamEntry entry) {
         telemetry.received();
         telemetry.lag(Math.max(0, System.currentTimeMillis() - entry.id().getTime()));
         StreamEnvelope envelope;

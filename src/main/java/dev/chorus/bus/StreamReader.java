@@ -2,11 +2,8 @@ package dev.chorus.bus;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,12 +33,6 @@ final class StreamReader implements Runnable {
     /** Waits between tries: up to 50 ms after the first failure, doubling up to 1 s. */
     private static final Pauses PAUSES = new Pauses(50, 1_000);
 
-    /** The field that holds the envelope's bytes. */
-    static final byte[] ENVELOPE = "e".getBytes(StandardCharsets.US_ASCII);
-
-    /** The field that holds a said-message's seq, in decimal (said-messages only). */
-    static final byte[] SEQ = "s".getBytes(StandardCharsets.US_ASCII);
-
     /**
      * The newest entry's id ({@code 0-0} for an empty or absent stream) and the seq counter's value (0 if absent),
      * read in one step: the said-messages after that entry are numbered above that value.
@@ -58,7 +49,7 @@ final class StreamReader implements Runnable {
     private final Reachability reachability;
     private final BusTelemetry telemetry;
     private final ThrottledLog bugs = new ThrottledLog(LOG, Level.ERROR);
-    private final Consumer<Entry> entries;
+    private final Consumer<StreamEntry> entries;
     private final LongConsumer startsAt;
     private final Consumer<Jedis> onConnect;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -67,12 +58,6 @@ final class StreamReader implements Runnable {
     private StreamEntryID lastId;
 
     private volatile Jedis connection;
-
-    /**
-     * One stream entry: its id ({@code millis-sequence}, by Redis's clock), the envelope's bytes and, for a
-     * said-message, its seq (absent if whoever wrote the entry gave none).
-     */
-    record Entry(StreamEntryID id, byte[] value, OptionalLong seq) {}
 
     /**
      * @param seqCounter the key of the said-messages' seq counter
@@ -87,7 +72,7 @@ final class StreamReader implements Runnable {
             String seqCounter,
             Reachability reachability,
             BusTelemetry telemetry,
-            Consumer<Entry> entries,
+            Consumer<StreamEntry> entries,
             LongConsumer startsAt,
             Consumer<Jedis> onConnect) {
         this.address = address;
@@ -193,34 +178,7 @@ final class StreamReader implements Runnable {
 
     /** Hands on the entry's envelope with its seq, if it has one. */
     private void read(StreamEntryBinary entry) {
-        entry(entry).ifPresent(entries);
-    }
-
-    /** The entry's envelope and seq (its fields are keyed by byte arrays); empty, and logged, if it holds no event. */
-    static Optional<Entry> entry(StreamEntryBinary entry) {
-        byte[] envelope = null;
-        OptionalLong seq = OptionalLong.empty();
-        for (Map.Entry<byte[], byte[]> field : entry.getFields().entrySet()) {
-            if (Arrays.equals(field.getKey(), ENVELOPE)) {
-                envelope = field.getValue();
-            } else if (Arrays.equals(field.getKey(), SEQ)) {
-                seq = seq(entry.getID(), field.getValue());
-            }
-        }
-        if (envelope == null) {
-            LOG.log(Level.WARNING, "Skipped stream entry {0}: it holds no event", entry.getID());
-            return Optional.empty();
-        }
-        return Optional.of(new Entry(entry.getID(), envelope, seq));
-    }
-
-    private static OptionalLong seq(StreamEntryID id, byte[] value) {
-        try {
-            return OptionalLong.of(Long.parseLong(new String(value, StandardCharsets.US_ASCII)));
-        } catch (NumberFormatException e) {
-            LOG.log(Level.WARNING, "Stream entry {0} has no valid seq: {1}", id, e.getMessage());
-            return OptionalLong.empty();
-        }
+        StreamEntry.of(entry).ifPresent(entries);
     }
 
     /** Starts after the newest entry, telling {@link #startsAt} the seq counter's value at that point. */

@@ -1,6 +1,7 @@
 package dev.chorus.bus;
 
 import java.lang.System.Logger.Level;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -14,20 +15,27 @@ final class ThrottledLog {
 
     private final System.Logger log;
     private final Level level;
+    private final LongSupplier nanoTime;
     private long lastNanos; // guarded by this
     private boolean logged; // guarded by this
     private long suppressed; // guarded by this
 
     ThrottledLog(System.Logger log, Level level) {
+        this(log, level, System::nanoTime);
+    }
+
+    /** With another clock: tests move it on instead of waiting. */
+    ThrottledLog(System.Logger log, Level level, LongSupplier nanoTime) {
         this.log = log;
         this.level = level;
+        this.nanoTime = nanoTime;
     }
 
     /** Logs {@code line} (with {@code thrown}'s stack if given) unless a line went out within the interval. */
     void log(Supplier<String> line, Throwable thrown) {
         long left;
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (logged && now - lastNanos < INTERVAL_NANOS) {
                 suppressed++;
                 return;
