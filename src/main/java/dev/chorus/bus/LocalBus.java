@@ -29,15 +29,16 @@ final class LocalBus implements Bus {
     }
 
     @Override
-    public long nextId() {
-        return lastId.incrementAndGet();
+    public long nextIds(int count) {
+        return lastId.getAndAdd(count) + 1;
     }
 
     @Override
-    public void publish(BusEvent event) {
+    public boolean publish(BusEvent event) {
         telemetry.published();
         telemetry.received();
         listener.heard(event);
+        return true;
     }
 
     @Override

@@ -2,11 +2,8 @@ package dev.chorus.bus;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -23,7 +20,7 @@ import redis.clients.jedis.resps.StreamEntryBinary;
  * resumes after the last entry it read, so a short disconnect loses nothing; the first time it connects it
  * starts after the newest entry, so a node that starts (or restarts) never replays old messages, and learns the
  * seq counter's value in the same step, so it knows the seq the entries after that one count from. When Redis
- * is unreachable it retries, waiting a little longer each time (at most {@link #LONGEST_PAUSE_MILLIS}).
+ * is unreachable, or anything else goes wrong, it retries after a random pause that grows with each failure.
  */
 final class StreamReader implements Runnable {
 
@@ -33,14 +30,8 @@ final class StreamReader implements Runnable {
     private static final System.Logger LOG = System.getLogger(StreamReader.class.getName());
     private static final String THREAD_NAME = "chorus-bus-reader";
     private static final int BATCH = 256;
-    private static final long FIRST_PAUSE_MILLIS = 50;
-    private static final long LONGEST_PAUSE_MILLIS = 1_000;
-
-    /** The field that holds the envelope's bytes. */
-    static final byte[] ENVELOPE = "e".getBytes(StandardCharsets.US_ASCII);
-
-    /** The field that holds a said-message's seq, in decimal (said-messages only). */
-    static final byte[] SEQ = "s".getBytes(StandardCharsets.US_ASCII);
+    /** Waits between tries: up to 50 ms after the first failure, doubling up to 1 s. */
+    private static final Pauses PAUSES = new Pauses(50, 1_000);
 
     /**
      * The newest entry's id ({@code 0-0} for an empty or absent stream) and the seq counter's value (0 if absent),
@@ -56,7 +47,9 @@ final class StreamReader implements Runnable {
     private final byte[] streamKey;
     private final byte[] seqKey;
     private final Reachability reachability;
-    private final Consumer<Entry> entries;
+    private final BusTelemetry telemetry;
+    private final ThrottledLog bugs = new ThrottledLog(LOG, Level.ERROR);
+    private final Consumer<StreamEntry> entries;
     private final LongConsumer startsAt;
     private final Consumer<Jedis> onConnect;
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -65,12 +58,6 @@ final class StreamReader implements Runnable {
     private StreamEntryID lastId;
 
     private volatile Jedis connection;
-
-    /**
-     * One stream entry: its id ({@code millis-sequence}, by Redis's clock), the envelope's bytes and, for a
-     * said-message, its seq (absent if whoever wrote the entry gave none).
-     */
-    record Entry(StreamEntryID id, byte[] value, OptionalLong seq) {}
 
     /**
      * @param seqCounter the key of the said-messages' seq counter
@@ -84,13 +71,15 @@ final class StreamReader implements Runnable {
             String stream,
             String seqCounter,
             Reachability reachability,
-            Consumer<Entry> entries,
+            BusTelemetry telemetry,
+            Consumer<StreamEntry> entries,
             LongConsumer startsAt,
             Consumer<Jedis> onConnect) {
         this.address = address;
         this.streamKey = stream.getBytes(StandardCharsets.UTF_8);
         this.seqKey = seqCounter.getBytes(StandardCharsets.UTF_8);
         this.reachability = reachability;
+        this.telemetry = telemetry;
         this.entries = entries;
         this.startsAt = startsAt;
         this.onConnect = onConnect;
@@ -99,45 +88,45 @@ final class StreamReader implements Runnable {
     /** Connects (and finds where to start) now, on the caller's thread: whether that worked. */
     boolean connect() {
         try {
-            Jedis jedis = address.connect();
-            connection = jedis;
-            if (lastId == null) {
-                start(jedis);
-            }
-            onConnect.accept(jedis);
-            reachability.up();
+            connectOrThrow();
             return true;
         } catch (JedisException e) {
             disconnect();
             if (!isClosing()) {
-                reachability.down(e);
+                failed(e);
             }
             return false;
         }
     }
 
+    /**
+     * Reads until the node stops. Whatever goes wrong (Redis gone, Redis refusing, a bug, an {@link Error}, an
+     * interrupt from someone else) it drops its connection, counts as failing (the node is not ready meanwhile),
+     * waits a random while that grows with each failure in a row ({@link #PAUSES}) and starts again, resuming
+     * after the last entry it handed on.
+     */
     @Override
     public void run() {
         // A managed thread factory names its threads its own way; this one should be recognisable in a dump.
         Thread.currentThread().setName(THREAD_NAME);
-        long pause = FIRST_PAUSE_MILLIS;
+        int failures = 0;
         while (!isClosing()) {
-            if (connection == null && !connect()) {
-                pauseFor(pause);
-                pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
-                continue;
-            }
-            pause = FIRST_PAUSE_MILLIS;
             try {
-                readOnce();
-            } catch (JedisException e) {
-                disconnect();
-                if (!isClosing()) {
-                    reachability.down(e);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("the reader's thread was interrupted");
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Reading the Redis stream failed", e);
+                if (connection == null) {
+                    connectOrThrow();
+                }
+                readOnce();
+                failures = 0;
+            } catch (Throwable e) { // nothing short of the node stopping ends the reader
                 disconnect();
+                if (isClosing()) {
+                    break;
+                }
+                failed(e);
+                pauseFor(PAUSES.millisAfter(++failures));
             }
         }
         disconnect();
@@ -149,10 +138,33 @@ final class StreamReader implements Runnable {
         disconnect();
     }
 
+    private void connectOrThrow() {
+        Jedis jedis = address.connect();
+        connection = jedis;
+        if (lastId == null) {
+            start(jedis);
+        }
+        onConnect.accept(jedis);
+        reachability.up();
+    }
+
+    /** A lost connection is an outage; anything else is the reader failing, and restarting. */
+    private void failed(Throwable e) {
+        if (e instanceof JedisException jedis && reachability.failed(jedis, null)) {
+            return;
+        }
+        telemetry.readerRestarted();
+        if (!(e instanceof JedisException) && !(e instanceof InterruptedException)) {
+            bugs.log(() -> "The Redis stream reader failed", e);
+        }
+        reachability.readerFailed(e);
+    }
+
     private void readOnce() {
         List<Map.Entry<byte[], List<StreamEntryBinary>>> reply = connection.xreadBinary(
                 XReadParams.xReadParams().block(BLOCK_MILLIS).count(BATCH), Map.of(streamKey, lastId));
         reachability.up();
+        reachability.readerWorks();
         if (reply == null) {
             return;
         }
@@ -166,34 +178,7 @@ final class StreamReader implements Runnable {
 
     /** Hands on the entry's envelope with its seq, if it has one. */
     private void read(StreamEntryBinary entry) {
-        entry(entry).ifPresent(entries);
-    }
-
-    /** The entry's envelope and seq (its fields are keyed by byte arrays); empty, and logged, if it holds no event. */
-    static Optional<Entry> entry(StreamEntryBinary entry) {
-        byte[] envelope = null;
-        OptionalLong seq = OptionalLong.empty();
-        for (Map.Entry<byte[], byte[]> field : entry.getFields().entrySet()) {
-            if (Arrays.equals(field.getKey(), ENVELOPE)) {
-                envelope = field.getValue();
-            } else if (Arrays.equals(field.getKey(), SEQ)) {
-                seq = seq(entry.getID(), field.getValue());
-            }
-        }
-        if (envelope == null) {
-            LOG.log(Level.WARNING, "Skipped stream entry {0}: it holds no event", entry.getID());
-            return Optional.empty();
-        }
-        return Optional.of(new Entry(entry.getID(), envelope, seq));
-    }
-
-    private static OptionalLong seq(StreamEntryID id, byte[] value) {
-        try {
-            return OptionalLong.of(Long.parseLong(new String(value, StandardCharsets.US_ASCII)));
-        } catch (NumberFormatException e) {
-            LOG.log(Level.WARNING, "Stream entry {0} has no valid seq: {1}", id, e.getMessage());
-            return OptionalLong.empty();
-        }
+        StreamEntry.of(entry).ifPresent(entries);
     }
 
     /** Starts after the newest entry, telling {@link #startsAt} the seq counter's value at that point. */
@@ -230,13 +215,15 @@ final class StreamReader implements Runnable {
         return closing.getCount() == 0;
     }
 
-    /** Waits before the next try, but no longer than until {@link #close}. */
+    /**
+     * Waits before the next try, but no longer than until {@link #close}. An interrupt cuts the wait short and is
+     * taken as one more failure: only {@link #close} stops the reader.
+     */
     private void pauseFor(long millis) {
         try {
             closing.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closing.countDown();
         }
     }
 }

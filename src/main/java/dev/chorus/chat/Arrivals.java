@@ -6,85 +6,187 @@ import dev.chorus.bus.BusEvent;
 import dev.chorus.bus.BusUnavailable;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.connection.EarlyMessages;
+import dev.chorus.limits.Inbound;
 import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a client becomes a member: it gets the next id, joins the timeline (its welcome, or its greeting once its
- * join comes back) and its join goes out on the bus, one newcomer at a time.
+ * join comes back) and its join goes out on the bus. The thread that opened the connection only hands it to a
+ * bounded queue ({@link #arrive}); the room's one arrivals thread takes newcomers in arrival order, asks the bus
+ * for their ids together (with Redis: one round trip for all who are waiting), lets them in one by one, and hands
+ * on what each said meanwhile. So no socket thread waits on Redis, and this node's joins reach the bus in id
+ * order: client 1 always hears of client 2's join (two clients connecting at once could otherwise reach the bus
+ * the other way round, and client 1 would count as the later one and never hear of client 2).
  */
-final class Arrivals {
+final class Arrivals implements Runnable, AutoCloseable {
+
+    /** Newcomers waiting for an id at most; one more is closed with 1013 at once. */
+    static final int WAITING = 1_024;
+
+    /** Ids asked for in one go at most. */
+    static final int BATCH = 64;
 
     /** The room's own logger: the tutorial's log lines keep the logger name they always had. */
     private static final System.Logger LOG = System.getLogger(ChatRoom.class.getName());
+
+    private static final String THREAD_NAME = "chorus-arrivals";
 
     private final Audience audience;
     private final Timeline timeline;
     private final V1Requests v1;
     private final Bus bus;
     private final ChatMetrics metrics;
+    /** Hands on a message a newcomer sent before it was let in. */
+    private final EarlyHandler early;
+
+    private final BlockingQueue<Connection> waiting = new ArrayBlockingQueue<>(WAITING);
     /** Clients that were given an id and whose leave has not been handled yet (a stop waits for them). */
     private final Set<Session> present = ConcurrentHashMap.newKeySet();
-    /** Held from a newcomer's id to its join's publication (fair: newcomers are let in in arrival order). */
-    private final ReentrantLock joining = new ReentrantLock(true);
 
-    Arrivals(Audience audience, Timeline timeline, V1Requests v1, Bus bus, ChatMetrics metrics) {
+    private volatile boolean closed;
+
+    /** Hands on one early message of a connection that was let in. */
+    interface EarlyHandler {
+        void heard(Connection connection, Inbound.Result message);
+    }
+
+    Arrivals(Audience audience, Timeline timeline, V1Requests v1, Bus bus, ChatMetrics metrics, EarlyHandler early) {
         this.audience = audience;
         this.timeline = timeline;
         this.v1 = v1;
         this.bus = bus;
         this.metrics = metrics;
+        this.early = early;
+    }
+
+    void start(ThreadFactory threads) {
+        threads.newThread(this).start();
     }
 
     /**
-     * {@code connection} opened: it gets the next id and everyone is greeted. If the nodes cannot agree on an id
-     * now (Redis just went down), it is closed with 1013: try again later.
+     * {@code connection} opened: it waits for its id, and everyone is greeted once it has one. If too many are
+     * waiting already, or the nodes cannot agree on an id (Redis is down or refuses), it is closed with 1013:
+     * try again later. Never waits.
      */
     void arrive(Connection connection) {
-        // One join at a time, from its id to its place on the bus: this node's joins reach the bus in id order,
-        // so client 1 always hears of client 2's join (two clients connecting at once could otherwise reach the
-        // bus the other way round, and client 1 would count as the later one and never hear of client 2).
-        // The writes its turns start wait for the batch to close, after the lock: the next newcomer need not.
-        SendBatch.run(() -> {
-            joining.lock();
-            try {
-                enter(connection);
-            } finally {
-                joining.unlock();
-            }
-        });
+        if (closed || !waiting.offer(connection)) {
+            turnAway(connection, closed ? "the server is stopping" : WAITING + " newcomers wait for an id already");
+        }
     }
 
-    private void enter(Connection connection) {
-        Session session = connection.session();
-        long id;
+    @Override
+    public void run() {
+        Thread.currentThread().setName(THREAD_NAME);
+        List<Connection> batch = new ArrayList<>(BATCH);
+        while (!closed) {
+            try {
+                Connection first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, BATCH - 1);
+                letIn(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.ERROR, "Letting newcomers in failed", e);
+                batch.forEach(c -> turnAway(c, "an unexpected error"));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Stops letting newcomers in; those still waiting are closed (1001, the server is going away). */
+    @Override
+    public void close() {
+        closed = true;
+        for (Connection c = waiting.poll(); c != null; c = waiting.poll()) {
+            closeEarly(c, CloseReasons.SHUTTING_DOWN);
+        }
+    }
+
+    private void letIn(List<Connection> batch) {
+        long first;
         try {
-            id = bus.nextId();
+            first = bus.nextIds(batch.size());
         } catch (BusUnavailable e) {
-            LOG.log(Level.INFO, "Closed a new client with 1013: {0}", e.getMessage());
-            audience.close(session, CloseReasons.TRY_AGAIN_LATER);
+            batch.forEach(c -> turnAway(c, e.getMessage()));
             return;
         }
-        connection.identify(id, ChatLines.client(id));
-        present.add(session);
-        if (!session.isOpen()) {
-            present.remove(session); // its close was reported while it waited for an id: left() has run
+        for (int i = 0; i < batch.size(); i++) {
+            Connection connection = batch.get(i);
+            long id = first + i;
+            // The writes its turns start wait for the batch to close: the next newcomer need not.
+            SendBatch.run(() -> enter(connection, id));
         }
+    }
+
+    private void enter(Connection connection, long id) {
+        Session session = connection.session();
+        connection.identify(id, ChatLines.client(id));
         metrics.accepted();
         LOG.log(Level.INFO, ChatLines.joinedLog(id));
+        if (!connection.arrived()) {
+            // It went while it waited for its id: its leave found no id to report, so it is reported here.
+            LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
+            drop(connection.early());
+            return;
+        }
+        present.add(session);
+        if (!session.isOpen()) {
+            present.remove(session); // its close was reported while it waited for its turn: left() has run
+        }
         boolean member = connection.speaksV1() ? v1.join(connection) : timeline.join(connection, OptionalLong.empty());
         if (member) {
             connection.joinPublished();
-            // With Redis, publishing waits on the network: the welcome (and whatever else this thread queued)
-            // goes out first. The one bus in this JVM delivers the join at once, and its greetings wait for the batch.
-            SendBatch.flush();
-            bus.publish(new BusEvent.Joined(id));
+            if (!bus.publish(new BusEvent.Joined(id))) {
+                connection.takeJoinPublished();
+                LOG.log(Level.INFO, "Closed {0} with 1013: too much waits to go out on the bus", connection.name());
+                audience.dismiss(session, CloseReasons.BUS_BACKLOG);
+            }
+        }
+        handOnEarlyMessages(connection);
+    }
+
+    /** What it said before it was in goes on now, in order (or nowhere, if it was not let in). */
+    private void handOnEarlyMessages(Connection connection) {
+        for (Inbound.Result message = connection.early().next();
+                message != null;
+                message = connection.early().next()) {
+            early.heard(connection, message);
+        }
+    }
+
+    private void turnAway(Connection connection, String why) {
+        LOG.log(Level.INFO, "Closed a new client with 1013: {0}", why);
+        closeEarly(connection, CloseReasons.TRY_AGAIN_LATER);
+    }
+
+    private void closeEarly(Connection connection, CloseReason reason) {
+        audience.close(connection.session(), reason);
+        drop(connection.early());
+    }
+
+    private static void drop(EarlyMessages early) {
+        while (early.next() != null) {
+            // not let in: what it said goes nowhere
         }
     }
 

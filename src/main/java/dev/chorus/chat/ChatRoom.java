@@ -45,7 +45,7 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final V1Requests v1;
     private final Bus bus;
     private final Arrivals arrivals;
-    private final Sayings sayings;
+    private final Incoming incoming;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -58,13 +58,14 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.audience = new Audience(metrics, hosting.wire(), hosting.closeWatch());
         metrics.watchAudience(audience);
         this.timeline = new Timeline(audience, settings.history(), settings.outboxLimits());
-        this.bus = Bus.open(settings.redis(), hosting.threads(), metrics);
+        this.bus = Bus.open(settings.redis(), settings.redisStreamMaxAge(), hosting.threads(), metrics);
         this.v1 = new V1Requests(timeline, audience, bus, settings.logging().messages());
-        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics);
-        this.sayings =
-                new Sayings(audience, v1, bus, metrics, settings.logging().messages());
+        this.incoming =
+                new Incoming(audience, v1, bus, metrics, settings.logging().messages());
+        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics, incoming::handle);
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timeline, metrics, admission));
+        arrivals.start(hosting.threads());
         housekeeper.every(settings.outboxLimits().writeTimeout(), audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(audience, settings.pingInterval(), settings.pongTimeout(), metrics);
         housekeeper.every(heartbeat.resolution(), heartbeat::check);
@@ -130,12 +131,12 @@ public final class ChatRoom implements UpgradeGate.Door {
 
     /** A fragment (or all) of a client's text message: whole messages within the limits are said. */
     public void textPart(Session session, String part, boolean last) {
-        Connection.of(session).ifPresent(c -> sayings.received(c, c.inbound().text(part, last)));
+        Connection.of(session).ifPresent(c -> incoming.received(c, c.inbound().text(part, last)));
     }
 
     /** A fragment (or all) of a client's binary message: whole messages within the limits are sent. */
     public void binaryPart(Session session, ByteBuffer part, boolean last) {
-        Connection.of(session).ifPresent(c -> sayings.received(c, c.inbound().binary(part, last)));
+        Connection.of(session).ifPresent(c -> incoming.received(c, c.inbound().binary(part, last)));
     }
 
     /** A pong came back: the client is alive. */
@@ -150,7 +151,8 @@ public final class ChatRoom implements UpgradeGate.Door {
         audience.closing(session);
         ended.accept(session);
         metrics.closed(reason.getCloseCode().getCode());
-        Optional<Connection> connection = Connection.of(session).filter(Connection::hasId);
+        // One that went before it was let in has its leave reported by whoever lets it in (or nobody: turned away).
+        Optional<Connection> connection = Connection.of(session).filter(c -> !c.wentBeforeArriving() && c.hasId());
         Long id = connection.map(Connection::id).orElse(null);
         // Logged once it is forgotten, so whoever reads the line finds it gone.
         timeline.leave(session, id, () -> {
@@ -164,8 +166,9 @@ public final class ChatRoom implements UpgradeGate.Door {
             }
         });
         try {
-            if (connection.isPresent() && connection.get().takeJoinPublished()) {
-                bus.publish(new BusEvent.Left(id));
+            if (connection.isPresent() && connection.get().takeJoinPublished() && !bus.publish(new BusEvent.Left(id))) {
+                // Too much waits to go out: this node's chorus.v1 clients hear of it, the other nodes' do not.
+                timeline.left(id);
             }
         } finally {
             arrivals.departed(session); // last: a stop waiting for it closes the bus only after the leave is out
@@ -198,6 +201,7 @@ public final class ChatRoom implements UpgradeGate.Door {
             return; // a WAR's filter and its listener both stop it: the first does the work
         }
         admission.startDraining();
+        arrivals.close();
         try {
             Drain.run(audience, settings.operations().drainTimeout());
             // A container may report a close it sent later, on another thread (when the connection ends): wait

@@ -4,6 +4,7 @@ import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.protocol.CloseReasons;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Command;
 import dev.chorus.v1.ProtocolViolation;
@@ -59,7 +60,10 @@ final class V1Requests {
         }
         if (command instanceof Command.Say say) {
             LOG.log(Level.INFO, () -> ChatLines.saidLog(id, say.text(), logText));
-            bus.publish(new BusEvent.Said(id, say.text()));
+            if (!bus.publish(new BusEvent.Said(id, say.text()))) {
+                LOG.log(Level.INFO, "Closed {0} with 1013: too much waits to go out on the bus", ChatLines.client(id));
+                audience.dismiss(session, CloseReasons.BUS_BACKLOG);
+            }
         } else {
             timeline.showHistory(session);
         }

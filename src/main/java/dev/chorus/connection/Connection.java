@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +23,10 @@ public final class Connection {
     /** The id of a connection that has not been given one (ids start at 1). */
     private static final long NO_ID = 0;
 
+    private static final int WAITING = 0;
+    private static final int IN = 1;
+    private static final int GONE = 2;
+
     private final Session session;
     private final Dialect dialect;
     private final Inbound inbound;
@@ -32,6 +37,10 @@ public final class Connection {
     private final AtomicLong messagesIn = new AtomicLong();
     /** Set once the bus carried its join, so its leave is announced too (and only then). */
     private final AtomicBoolean joinPublished = new AtomicBoolean();
+
+    private final EarlyMessages early = new EarlyMessages();
+    /** Whether it is waiting to be let in, was let in, or went first (one of the three constants below). */
+    private final AtomicInteger arrival = new AtomicInteger(WAITING);
 
     private volatile long id = NO_ID;
     private volatile String name = "a connecting client";
@@ -109,6 +118,11 @@ public final class Connection {
         return liveness;
     }
 
+    /** What it sent before it was let in (or turned away), held until then. */
+    public EarlyMessages early() {
+        return early;
+    }
+
     /** It was given {@code newId}, and from now on is called {@code newName} in log lines. */
     public void identify(long newId, String newName) {
         this.id = newId;
@@ -137,6 +151,19 @@ public final class Connection {
 
     void outbox(Outbox joined) {
         this.outbox = joined;
+    }
+
+    /**
+     * It is being let in (its id was given): false if it went before that, and then whoever lets it in reports
+     * its leave.
+     */
+    public boolean arrived() {
+        return arrival.compareAndSet(WAITING, IN);
+    }
+
+    /** It went: whether that was before it was let in (then whoever lets it in reports its leave). */
+    public boolean wentBeforeArriving() {
+        return arrival.compareAndSet(WAITING, GONE) || arrival.get() == GONE;
     }
 
     /** Its join went out on the bus. */

@@ -1,11 +1,14 @@
 package dev.chorus.metrics;
 
 import dev.chorus.bus.BusTelemetry;
+import dev.chorus.bus.BusTelemetry.ErrorKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -22,6 +25,9 @@ final class BusMetrics implements BusTelemetry {
     private final Counter received;
     private final Timer lag;
     private final Counter reconnects;
+    private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+    private final Counter readerRestarts;
+    private final Counter backlogFull;
 
     BusMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -34,6 +40,21 @@ final class BusMetrics implements BusTelemetry {
                 .serviceLevelObjectives(LAG_BUCKETS)
                 .register(registry);
         reconnects = ChatMetrics.counter(registry, "chorus.bus.reconnects", "Times the bus came back after an outage");
+        for (ErrorKind kind : ErrorKind.values()) {
+            errors.put(
+                    kind,
+                    Counter.builder("chorus.bus.errors")
+                            .description(
+                                    "Redis commands that failed: connection (no answer) or command (an error answer)")
+                            .tag("kind", kind.label())
+                            .register(registry));
+        }
+        readerRestarts = ChatMetrics.counter(
+                registry,
+                "chorus.bus.reader.restarts",
+                "Times the Redis stream reader failed (not an outage) and restarted");
+        backlogFull = ChatMetrics.counter(
+                registry, "chorus.bus.backlog.full", "Events turned away because too much waited to go out on the bus");
     }
 
     /** Shows {@code reachable} as the gauge {@code chorus.bus.reachable} (1 or 0). */
@@ -61,5 +82,20 @@ final class BusMetrics implements BusTelemetry {
     @Override
     public void reconnected() {
         reconnects.increment();
+    }
+
+    @Override
+    public void error(ErrorKind kind) {
+        errors.get(kind).increment();
+    }
+
+    @Override
+    public void readerRestarted() {
+        readerRestarts.increment();
+    }
+
+    @Override
+    public void backlogFull() {
+        backlogFull.increment();
     }
 }

@@ -199,4 +199,19 @@ public final class ChatMetrics implements BroadcastListener, HeartbeatListener, 
     public void reconnected() {
         bus.reconnected();
     }
+
+    @Override
+    public void error(ErrorKind kind) {
+        bus.error(kind);
+    }
+
+    @Override
+    public void readerRestarted() {
+        bus.readerRestarted();
+    }
+
+    @Override
+    public void backlogFull() {
+        bus.backlogFull();
+    }
 }

@@ -85,5 +85,9 @@ public final class CloseReasons {
     public static final CloseReason TRY_AGAIN_LATER =
             new CloseReason(CloseCodes.TRY_AGAIN_LATER, "chat unavailable, try again later");
 
+    /** A client whose message (or join) found too much waiting to go out to the other nodes (Redis is slow). */
+    public static final CloseReason BUS_BACKLOG =
+            new CloseReason(CloseCodes.TRY_AGAIN_LATER, "chat overloaded, try again later");
+
     private CloseReasons() {}
 }

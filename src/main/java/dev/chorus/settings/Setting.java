@@ -88,7 +88,12 @@ public enum Setting {
             "redis",
             "",
             "Redis URI (redis://[user:password@]host:port[/db], rediss:// for TLS) through which several nodes are"
-                    + " one chat; empty: this node alone.");
+                    + " one chat; empty: this node alone."),
+    REDIS_STREAM_MAX_AGE(
+            "redis-stream-max-age",
+            "15m",
+            "With --redis: events older than this are trimmed from the stream (as well as all but about the newest"
+                    + " 10000); a node cut off for longer misses the older ones; 0 = no bound by age.");
 
     private final String key;
     private final String defaultValue;

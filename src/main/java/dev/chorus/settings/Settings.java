@@ -24,6 +24,7 @@ import java.util.function.Function;
  * @param operations the shutdown drain, metrics, health and admin endpoints
  * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
  * @param redis the Redis through which several nodes are one chat, or empty for this node alone
+ * @param redisStreamMaxAge how long Redis keeps events for a node that was cut off to catch up on (zero: no bound)
  * @param logging what the log shows of messages, and in which format
  */
 public record Settings(
@@ -40,6 +41,7 @@ public record Settings(
         Operations operations,
         int history,
         Optional<URI> redis,
+        Duration redisStreamMaxAge,
         Logging logging) {
 
     /**
@@ -81,6 +83,7 @@ public record Settings(
                 Operations.from(raw),
                 integer(raw, Setting.HISTORY, 0, 1_000_000),
                 redis(raw),
+                durationOrZero(raw, Setting.REDIS_STREAM_MAX_AGE),
                 Logging.from(raw));
     }
 
@@ -148,6 +151,12 @@ public record Settings(
             throw new InvalidSettingException(setting, value, "a positive duration");
         }
         return parsed;
+    }
+
+    /** A duration as {@link #duration}, or {@code 0} (with or without a unit) for none. */
+    static Duration durationOrZero(Function<Setting, String> raw, Setting setting) {
+        String value = raw.apply(setting).trim();
+        return value.matches("0+(ms|s|m|h)?") ? Duration.ZERO : duration(raw, setting);
     }
 
     static boolean bool(Function<Setting, String> raw, Setting setting) {

@@ -13,15 +13,22 @@ class LocalBusTest {
     @Test
     void idsStartAtOne() {
         LocalBus bus = new LocalBus(BusTelemetry.NONE);
-        assertEquals(1, bus.nextId());
-        assertEquals(2, bus.nextId());
+        assertEquals(1, bus.nextIds(1));
+        assertEquals(2, bus.nextIds(1));
+    }
+
+    @Test
+    void idsHandedOutSeveralAtATimeFollowOneAnother() {
+        LocalBus bus = new LocalBus(BusTelemetry.NONE);
+        assertEquals(1, bus.nextIds(3));
+        assertEquals(4, bus.nextIds(1));
     }
 
     @Test
     void idsGoOnPastTheLargestIntAndKeepTheirTutorialName() {
         LocalBus bus = new LocalBus(BusTelemetry.NONE, Integer.MAX_VALUE - 1L);
-        assertEquals(2_147_483_647L, bus.nextId());
-        long past = bus.nextId();
+        assertEquals(2_147_483_647L, bus.nextIds(1));
+        long past = bus.nextIds(1);
         assertEquals(2_147_483_648L, past);
         List<BusEvent> heard = new ArrayList<>();
         bus.start(heard::add);

@@ -64,13 +64,13 @@ class StreamEnvelopeProperties {
     void anyFieldsGiveTheirEnvelopeAndSeqOrAreSkipped(@ForAll("fields") List<Field> fields) {
         Map<byte[], byte[]> map = new LinkedHashMap<>();
         fields.forEach(field -> map.put(field.name(), field.value()));
-        Optional<StreamReader.Entry> entry;
+        Optional<StreamEntry> entry;
         try {
-            entry = StreamReader.entry(new StreamEntryBinary(new StreamEntryID(1, 2), map));
+            entry = StreamEntry.of(new StreamEntryBinary(new StreamEntryID(1, 2), map));
         } catch (RuntimeException e) {
             entry = fail("reading the fields threw " + e, e);
         }
-        List<byte[]> envelopes = valuesOf(fields, StreamReader.ENVELOPE);
+        List<byte[]> envelopes = valuesOf(fields, StreamEntry.ENVELOPE);
         assertEquals(!envelopes.isEmpty(), entry.isPresent(), "an entry exactly when a field holds an envelope");
         if (entry.isEmpty()) {
             return;
@@ -78,7 +78,7 @@ class StreamEnvelopeProperties {
         byte[] envelope = entry.get().value();
         assertTrue(envelopes.stream().anyMatch(value -> value == envelope), "the envelope field's own bytes");
         OptionalLong seq = entry.get().seq();
-        List<byte[]> seqs = valuesOf(fields, StreamReader.SEQ);
+        List<byte[]> seqs = valuesOf(fields, StreamEntry.SEQ);
         if (seq.isPresent()) {
             assertTrue(seqs.stream().anyMatch(value -> parses(value, seq.getAsLong())), "a seq that was written");
         } else if (seqs.size() == 1) {
@@ -173,7 +173,7 @@ class StreamEnvelopeProperties {
     @Provide
     Arbitrary<List<Field>> fields() {
         Arbitrary<byte[]> names = Arbitraries.oneOf(
-                Arbitraries.of(StreamReader.ENVELOPE, StreamReader.SEQ).map(byte[]::clone),
+                Arbitraries.of(StreamEntry.ENVELOPE, StreamEntry.SEQ).map(byte[]::clone),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(3));
         Arbitrary<byte[]> values = Arbitraries.oneOf(
                 envelopeBytes(),

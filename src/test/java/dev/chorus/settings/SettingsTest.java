@@ -112,4 +112,18 @@ class SettingsTest {
         assertTrue(e.getMessage().contains("--redis"), e.getMessage());
         assertTrue(!e.getMessage().contains("secret"), "a password must not reach the log: " + e.getMessage());
     }
+
+    @Test
+    void theStreamKeepsAQuarterOfAnHourOfEventsUnlessToldOtherwiseAndZeroMeansNoBoundByAge() {
+        assertEquals(java.time.Duration.ofMinutes(15), with(Map.of()).redisStreamMaxAge());
+        assertEquals(
+                java.time.Duration.ofHours(2),
+                with(Map.of(Setting.REDIS_STREAM_MAX_AGE, "2h")).redisStreamMaxAge());
+        assertEquals(
+                java.time.Duration.ZERO,
+                with(Map.of(Setting.REDIS_STREAM_MAX_AGE, "0")).redisStreamMaxAge());
+        InvalidSettingException e =
+                assertThrows(InvalidSettingException.class, () -> with(Map.of(Setting.REDIS_STREAM_MAX_AGE, "soon")));
+        assertTrue(e.getMessage().contains("--redis-stream-max-age"), e.getMessage());
+    }
 }
