@@ -1,0 +1,106 @@
+package dev.chorus.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.testing.ClusterNode;
+import dev.chorus.testing.SentinelGroup;
+import dev.chorus.testing.V1Peer;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Nodes on a Redis watched by Sentinel follow a failover by themselves (docs/scale-out.md, "Redis with Sentinel"):
+ * a real primary, replica and three Sentinels, the primary killed mid-chat.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class SentinelFailoverIT {
+
+    /** The Sentinels call the primary down after 1 s, then elect a leader that promotes the replica. */
+    private static final Duration FAILOVER = Duration.ofSeconds(60);
+
+    @Test
+    void whenThePrimaryDiesBothNodesFollowTheNewOneSeqsKeepRisingAndAReturningClientMissesNothingUntold()
+            throws Exception {
+        try (SentinelGroup redis = SentinelGroup.start();
+                ClusterNode a = ClusterNode.start(redis.uri());
+                ClusterNode b = ClusterNode.start(redis.uri());
+                V1Peer onA = V1Peer.join(a.uri());
+                V1Peer onB = V1Peer.join(b.uri())) {
+            // Before it listened, each node asked the Sentinels where the master is.
+            for (ClusterNode node : List.of(a, b)) {
+                String found = "Sentinel names " + redis.primary() + " as master chorus";
+                assertTrue(node.log().stream().anyMatch(line -> line.contains(found)), () -> "" + node.log());
+            }
+            List<JsonObject> said = new ArrayList<>();
+            long lastSeenByMover;
+            try (V1Peer mover = V1Peer.join(b.uri())) {
+                for (int i = 0; i < 3; i++) {
+                    said.add(sayAndHearEverywhere(i % 2 == 0 ? onA : onB, "before " + i, onA, onB, mover));
+                }
+                lastSeenByMover = seq(said.get(2));
+            }
+            // Said while the mover is away: it must get this back, or a gap that counts it.
+            said.add(sayAndHearEverywhere(onA, "while the mover was away", onA, onB));
+            long highestBefore = seq(said.get(3));
+
+            redis.killPrimary();
+            redis.awaitFailover(FAILOVER);
+            for (ClusterNode node : List.of(a, b)) {
+                node.awaitLog("Sentinel names " + redis.replica() + " as master chorus (before: " + redis.primary());
+                node.awaitLog("is reachable again");
+            }
+
+            // Both nodes carry on, and the numbering goes on above every seq handed out before.
+            JsonObject afterOnA = sayAndHearEverywhere(onA, "after the failover, from A", onA, onB);
+            JsonObject afterOnB = sayAndHearEverywhere(onB, "after the failover, from B", onA, onB);
+            assertTrue(seq(afterOnA) > highestBefore, () -> afterOnA + " not above " + highestBefore);
+            assertTrue(seq(afterOnB) > seq(afterOnA), () -> afterOnB + " not above " + afterOnA);
+
+            try (V1Peer back = V1Peer.reconnect(b.uri(), lastSeenByMover)) {
+                long newest = seq(back.welcome());
+                assertEquals(seq(afterOnB), newest, back::describeSeen);
+                List<JsonObject> expected = List.of(said.get(3), afterOnA, afterOnB);
+                // Every seq after the one it saw is either replayed or counted in a gap, and nothing else comes.
+                long missed = newest - lastSeenByMover - expected.size();
+                if (missed > 0) {
+                    assertEquals(missed, back.next("gap").getInt("missed"), back::describeSeen);
+                }
+                for (JsonObject message : expected) {
+                    assertEquals(message, back.nextChat(), back::describeSeen);
+                }
+            }
+            // A node that starts now finds the new master and counts on from the cluster's seq.
+            try (ClusterNode late = ClusterNode.start(redis.uri());
+                    V1Peer onLate = V1Peer.connect(late.uri())) {
+                assertEquals(seq(afterOnB), seq(onLate.welcome()), onLate::describeSeen);
+                JsonObject fromLate = sayAndHearEverywhere(onLate, "from a node started after it", onLate, onA, onB);
+                assertEquals(seq(afterOnB) + 1, seq(fromLate), onLate::describeSeen);
+            }
+        }
+    }
+
+    /** {@code speaker} says {@code text}; every listener hears the same said-message, which is returned. */
+    private static JsonObject sayAndHearEverywhere(V1Peer speaker, String text, V1Peer... listeners) throws Exception {
+        speaker.say(text);
+        JsonObject heard = null;
+        for (V1Peer listener : listeners) {
+            JsonObject message = listener.nextSaid();
+            assertEquals(text, message.getString("text"), listener::describeSeen);
+            if (heard != null) {
+                assertEquals(heard, message, listener::describeSeen);
+            }
+            heard = message;
+        }
+        return heard;
+    }
+
+    private static long seq(JsonObject event) {
+        return event.getJsonNumber("seq").longValueExact();
+    }
+}

@@ -1,0 +1,184 @@
+package dev.chorus.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * A Redis that fails over, for one test: a primary, a replica of it and three Sentinels (quorum 2) watching it as
+ * master {@value #MASTER}, all Debian {@code redis-server} processes on free loopback ports, with throw-away
+ * directories and nothing saved. A Sentinel calls the primary down after {@link #DOWN_AFTER} without an answer.
+ * Closing it kills them all.
+ */
+public final class SentinelGroup implements AutoCloseable {
+
+    public static final String MASTER = "chorus";
+
+    /** How long the Sentinels wait for the primary before they call it down. */
+    public static final Duration DOWN_AFTER = Duration.ofSeconds(1);
+
+    /** How long the Sentinels may take to find each other and the replica (they say hello every 2 s). */
+    private static final Duration DISCOVERY = Duration.ofSeconds(30);
+
+    private final Path directory;
+    private final List<RedisProcess> processes = new ArrayList<>();
+    private final List<Integer> sentinelPorts = new ArrayList<>();
+    private RedisProcess primary;
+    private int primaryPort;
+    private int replicaPort;
+
+    private SentinelGroup(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Starts all five and waits (bounded) until the Sentinels know the replica and each other. */
+    public static SentinelGroup start() throws IOException {
+        SentinelGroup group = new SentinelGroup(Files.createTempDirectory("chorus-sentinel"));
+        try {
+            group.startServers();
+            for (int i = 0; i < 3; i++) {
+                group.startSentinel(i);
+            }
+            group.awaitEverySentinel(DISCOVERY, "to know the replica and two other Sentinels", sentinel -> {
+                List<?> replicas = sentinel.sentinelReplicas(MASTER);
+                return replicas.size() == 1
+                        && sentinel.sentinelSentinels(MASTER).size() == 2;
+            });
+            return group;
+        } catch (IOException | RuntimeException | AssertionError e) {
+            group.close();
+            throw e;
+        }
+    }
+
+    /** {@code redis-sentinel://127.0.0.1:S1,127.0.0.1:S2,127.0.0.1:S3#chorus}. */
+    public URI uri() {
+        String sentinels =
+                sentinelPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        return URI.create("redis-sentinel://" + sentinels + "#" + MASTER);
+    }
+
+    public HostAndPort primary() {
+        return new HostAndPort("127.0.0.1", primaryPort);
+    }
+
+    public HostAndPort replica() {
+        return new HostAndPort("127.0.0.1", replicaPort);
+    }
+
+    /** Kills the primary (SIGKILL), as a crash would, and waits until it is gone. */
+    public void killPrimary() {
+        primary.close();
+    }
+
+    /** Waits, at most {@code bound}, until every Sentinel names the replica as master and it acts as one. */
+    public void awaitFailover(Duration bound) {
+        awaitEverySentinel(bound, "to name the replica " + replica() + " as master", sentinel -> {
+            List<String> address = sentinel.sentinelGetMasterAddrByName(MASTER);
+            return address != null && Integer.toString(replicaPort).equals(address.get(1));
+        });
+        try (Jedis promoted = new Jedis(replica())) {
+            if (!"master".equals(promoted.role().get(0))) {
+                fail("the Sentinels name " + replica() + " as master, but it is not one; " + describe());
+            }
+        }
+    }
+
+    /** What every process printed, for failure messages. */
+    public String describe() {
+        return processes.stream().map(RedisProcess::describe).collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public void close() throws IOException {
+        processes.forEach(RedisProcess::close);
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private void startServers() throws IOException {
+        primaryPort = RedisProcess.freePort();
+        primary = RedisProcess.start("primary", "Ready to accept connections", server(primaryPort));
+        processes.add(primary);
+        replicaPort = RedisProcess.freePort();
+        List<String> replica = new ArrayList<>(List.of(server(replicaPort)));
+        replica.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+        processes.add(RedisProcess.start(
+                "replica", "MASTER <-> REPLICA sync: Finished with success", replica.toArray(String[]::new)));
+    }
+
+    private String[] server(int port) throws IOException {
+        Path dir = Files.createDirectory(directory.resolve("server-" + port));
+        return new String[] {
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            dir.toString()
+        };
+    }
+
+    private void startSentinel(int index) throws IOException {
+        int port = RedisProcess.freePort();
+        Path config = directory.resolve("sentinel-" + index + ".conf");
+        // A Sentinel rewrites its own file (what it learned), so each has one; "monitor" comes first.
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "port " + port,
+                        "bind 127.0.0.1",
+                        "dir " + directory,
+                        "sentinel monitor " + MASTER + " 127.0.0.1 " + primaryPort + " 2",
+                        "sentinel down-after-milliseconds " + MASTER + " " + DOWN_AFTER.toMillis(),
+                        "sentinel failover-timeout " + MASTER + " 4000",
+                        "sentinel parallel-syncs " + MASTER + " 1",
+                        ""));
+        processes.add(RedisProcess.start("sentinel-" + index, "+monitor master", config.toString(), "--sentinel"));
+        sentinelPorts.add(port);
+    }
+
+    /** Asks every Sentinel until each says yes, at most {@code bound} in all; a Sentinel that fails says no. */
+    private void awaitEverySentinel(Duration bound, String what, Predicate<Jedis> says) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (int port : sentinelPorts) {
+            while (!ask(port, says)) {
+                if (System.nanoTime() - deadline > 0) {
+                    fail("not within " + bound.toSeconds() + " s: Sentinel on " + port + " " + what + "; "
+                            + describe());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+    }
+
+    private static boolean ask(int port, Predicate<Jedis> says) {
+        try (Jedis sentinel = new Jedis("127.0.0.1", port)) {
+            return says.test(sentinel);
+        } catch (JedisException e) {
+            return false;
+        }
+    }
+}
