@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * A Redis that fails over, for one test: a primary, a replica of it and three Sentinels (quorum 2) watching it as
@@ -97,6 +99,30 @@ public final class SentinelGroup implements AutoCloseable {
                 fail("the Sentinels name " + replica() + " as master, but it is not one; " + describe());
             }
         }
+    }
+
+    /**
+     * Makes the replica lag behind as asynchronous replication may: once it has caught up on {@code stream} and
+     * {@code counter}, it forgets the stream's newest entry and counts {@code counter} one lower, as if the
+     * primary's last write had never reached it (a replica takes writes of its own only when told to).
+     */
+    public void replicaMissesTheLastWrite(String stream, String counter) {
+        try (Jedis onPrimary = new Jedis(primary());
+                Jedis onReplica = new Jedis(replica())) {
+            Awaits.until(
+                    () -> newest(onReplica, stream).equals(newest(onPrimary, stream))
+                            && String.valueOf(onReplica.get(counter)).equals(onPrimary.get(counter)),
+                    () -> "the replica to catch up on " + stream + " and " + counter + "; " + describe());
+            onReplica.configSet("replica-read-only", "no");
+            onReplica.xdel(stream, new StreamEntryID(newest(onReplica, stream)));
+            onReplica.decr(counter);
+            onReplica.configSet("replica-read-only", "yes");
+        }
+    }
+
+    private static String newest(Jedis jedis, String stream) {
+        List<StreamEntry> newest = jedis.xrevrange(stream, "+", "-", 1);
+        return newest.isEmpty() ? "" : newest.get(0).getID().toString();
     }
 
     /** What every process printed, for failure messages. */
