@@ -97,6 +97,34 @@ class SentinelFailoverIT {
         }
     }
 
+    /**
+     * The old primary lives on and is made a replica: the Sentinels close its clients' connections (and a write that
+     * still reached it would be refused with READONLY), and the nodes find the new master.
+     */
+    @Test
+    void aFailoverWhileTheOldPrimaryLivesOnIsFollowedTooOnceItIsMadeAReplica() throws Exception {
+        try (SentinelGroup redis = SentinelGroup.start();
+                ClusterNode a = ClusterNode.start(redis.uri());
+                ClusterNode b = ClusterNode.start(redis.uri());
+                V1Peer onA = V1Peer.join(a.uri());
+                V1Peer onB = V1Peer.join(b.uri())) {
+            JsonObject before = sayAndHearEverywhere(onA, "before", onA, onB);
+
+            redis.failOver();
+            redis.awaitFailover(FAILOVER);
+            redis.awaitDemotion(FAILOVER);
+            for (ClusterNode node : List.of(a, b)) {
+                node.awaitLog("Sentinel names " + redis.replica() + " as master chorus (before: " + redis.primary());
+                node.awaitLog("is reachable again");
+            }
+
+            JsonObject fromB = sayAndHearEverywhere(onB, "after, from B", onA, onB);
+            JsonObject fromA = sayAndHearEverywhere(onA, "after, from A", onA, onB);
+            assertEquals(seq(before) + 1, seq(fromB), onB::describeSeen);
+            assertEquals(seq(before) + 2, seq(fromA), onA::describeSeen);
+        }
+    }
+
     /** {@code speaker} says {@code text}; every listener hears the same said-message, which is returned. */
     private static JsonObject sayAndHearEverywhere(V1Peer speaker, String text, V1Peer... listeners) throws Exception {
         speaker.say(text);

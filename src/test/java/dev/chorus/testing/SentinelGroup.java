@@ -94,10 +94,8 @@ public final class SentinelGroup implements AutoCloseable {
             List<String> address = sentinel.sentinelGetMasterAddrByName(MASTER);
             return address != null && Integer.toString(replicaPort).equals(address.get(1));
         });
-        try (Jedis promoted = new Jedis(replica())) {
-            if (!"master".equals(promoted.role().get(0))) {
-                fail("the Sentinels name " + replica() + " as master, but it is not one; " + describe());
-            }
+        if (!"master".equals(role(replica()))) {
+            fail("the Sentinels name " + replica() + " as master, but it is not one; " + describe());
         }
     }
 
@@ -123,6 +121,36 @@ public final class SentinelGroup implements AutoCloseable {
     private static String newest(Jedis jedis, String stream) {
         List<StreamEntry> newest = jedis.xrevrange(stream, "+", "-", 1);
         return newest.isEmpty() ? "" : newest.get(0).getID().toString();
+    }
+
+    /** Tells a Sentinel to fail over now, the primary alive ({@code SENTINEL FAILOVER}, as for maintenance). */
+    public void failOver() {
+        try (Jedis sentinel = new Jedis("127.0.0.1", sentinelPorts.get(0))) {
+            sentinel.sentinelFailover(MASTER);
+        }
+    }
+
+    /**
+     * Waits, at most {@code bound}, until the old primary, still alive, has been made a replica (the Sentinels wait
+     * a few seconds after the failover before they reconfigure it).
+     */
+    public void awaitDemotion(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!"slave".equals(role(primary()))) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("not within " + bound.toSeconds() + " s: the old primary " + primary() + " a replica; "
+                        + describe());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private static String role(HostAndPort server) {
+        try (Jedis jedis = new Jedis(server)) {
+            return String.valueOf(jedis.role().get(0));
+        } catch (JedisException e) {
+            return "unknown: " + e;
+        }
     }
 
     /** What every process printed, for failure messages. */
