@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +56,19 @@ public final class RedisProcess implements AutoCloseable {
             fail(name + " did not get ready: " + e + "; its output: " + started.output());
         }
         return started;
+    }
+
+    /**
+     * Starts a server on loopback {@code port} that saves nothing, in a directory of its own under {@code parent},
+     * with {@code more} arguments (e.g. {@code --replicaof}).
+     */
+    public static RedisProcess server(String name, String ready, int port, Path parent, String... more)
+            throws IOException {
+        Path dir = Files.createDirectory(parent.resolve(name));
+        List<String> args = new ArrayList<>(List.of("--bind", "127.0.0.1", "--port", Integer.toString(port)));
+        args.addAll(List.of("--save", "", "--appendonly", "no", "--dir", dir.toString()));
+        args.addAll(List.of(more));
+        return start(name, ready, args.toArray(String[]::new));
     }
 
     /** Kills it at once (SIGKILL), as a crash would, and waits (bounded) until it is gone. */

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,6 +34,9 @@ public final class SentinelGroup implements AutoCloseable {
 
     /** How long the Sentinels may take to find each other and the replica (they say hello every 2 s). */
     private static final Duration DISCOVERY = Duration.ofSeconds(30);
+
+    /** How often a wait asks again: each question is a new connection. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final Path directory;
     private final List<RedisProcess> processes = new ArrayList<>();
@@ -135,14 +136,11 @@ public final class SentinelGroup implements AutoCloseable {
      * a few seconds after the failover before they reconfigure it).
      */
     public void awaitDemotion(Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!"slave".equals(role(primary()))) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("not within " + bound.toSeconds() + " s: the old primary " + primary() + " a replica; "
-                        + describe());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
+        Awaits.until(
+                bound,
+                POLL,
+                () -> "slave".equals(role(primary())),
+                () -> "the old primary " + primary() + " a replica; " + describe());
     }
 
     private static String role(HostAndPort server) {
@@ -169,29 +167,12 @@ public final class SentinelGroup implements AutoCloseable {
 
     private void startServers() throws IOException {
         primaryPort = RedisProcess.freePort();
-        primary = RedisProcess.start("primary", "Ready to accept connections", server(primaryPort));
+        primary = RedisProcess.server("primary", "Ready to accept connections", primaryPort, directory);
         processes.add(primary);
         replicaPort = RedisProcess.freePort();
-        List<String> replica = new ArrayList<>(List.of(server(replicaPort)));
-        replica.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
-        processes.add(RedisProcess.start(
-                "replica", "MASTER <-> REPLICA sync: Finished with success", replica.toArray(String[]::new)));
-    }
-
-    private String[] server(int port) throws IOException {
-        Path dir = Files.createDirectory(directory.resolve("server-" + port));
-        return new String[] {
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            dir.toString()
-        };
+        String[] replicaOf = {"--replicaof", "127.0.0.1", Integer.toString(primaryPort)};
+        processes.add(RedisProcess.server(
+                "replica", "MASTER <-> REPLICA sync: Finished with success", replicaPort, directory, replicaOf));
     }
 
     private void startSentinel(int index) throws IOException {
@@ -216,16 +197,11 @@ public final class SentinelGroup implements AutoCloseable {
 
     /** Asks every Sentinel until each says yes, at most {@code bound} in all; a Sentinel that fails says no. */
     private void awaitEverySentinel(Duration bound, String what, Predicate<Jedis> says) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        for (int port : sentinelPorts) {
-            while (!ask(port, says)) {
-                if (System.nanoTime() - deadline > 0) {
-                    fail("not within " + bound.toSeconds() + " s: Sentinel on " + port + " " + what + "; "
-                            + describe());
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        }
+        Awaits.until(
+                bound,
+                POLL,
+                () -> sentinelPorts.stream().allMatch(port -> ask(port, says)),
+                () -> "every Sentinel " + what + "; " + describe());
     }
 
     private static boolean ask(int port, Predicate<Jedis> says) {
