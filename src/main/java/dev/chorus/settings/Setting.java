@@ -87,8 +87,9 @@ public enum Setting {
     REDIS(
             "redis",
             "",
-            "Redis URI (redis://[user:password@]host:port[/db], rediss:// for TLS) through which several nodes are"
-                    + " one chat; empty: this node alone."),
+            "Redis URI (redis://[user:password@]host:port[/db], rediss:// for TLS, or"
+                    + " redis-sentinel://[user:password@]host:port[,host:port…][/db]#master to follow the master that"
+                    + " Sentinel names) through which several nodes are one chat; empty: this node alone."),
     REDIS_STREAM_MAX_AGE(
             "redis-stream-max-age",
             "15m",

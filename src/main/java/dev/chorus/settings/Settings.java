@@ -1,6 +1,7 @@
 package dev.chorus.settings;
 
 import dev.chorus.notation.Durations;
+import dev.chorus.notation.SentinelUri;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -116,6 +117,16 @@ public record Settings(
         // The value is not echoed: it may carry a password.
         InvalidSettingException invalid =
                 InvalidSettingException.because(Setting.REDIS, "is not a Redis URI such as redis://127.0.0.1:6379");
+        if (value.regionMatches(true, 0, SentinelUri.SCHEME + ":", 0, SentinelUri.SCHEME.length() + 1)) {
+            try {
+                SentinelUri.parse(value);
+                return Optional.of(URI.create(value));
+            } catch (IllegalArgumentException e) {
+                throw InvalidSettingException.because(
+                        Setting.REDIS,
+                        "the Sentinel URI " + e.getMessage() + " (expected e.g. " + SentinelUri.EXAMPLE + ")");
+            }
+        }
         try {
             URI uri = new URI(value);
             boolean redis = "redis".equalsIgnoreCase(uri.getScheme()) || "rediss".equalsIgnoreCase(uri.getScheme());

@@ -105,6 +105,25 @@ class SettingsTest {
                 with(Map.of(Setting.REDIS, " redis://127.0.0.1:6379/2 ")).redis());
     }
 
+    @Test
+    void aSentinelUriIsTakenAsGiven() {
+        assertEquals(
+                Optional.of(URI.create("redis-sentinel://127.0.0.1:26379,127.0.0.1:26380/2#chorus")),
+                with(Map.of(Setting.REDIS, "redis-sentinel://127.0.0.1:26379,127.0.0.1:26380/2#chorus"))
+                        .redis());
+    }
+
+    @Test
+    void aSentinelUriWithoutAMasterNameIsRefusedSayingSo() {
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
+                () -> with(Map.of(Setting.REDIS, "redis-sentinel://:secret@127.0.0.1:26379/2")));
+        assertEquals(
+                "invalid --redis (chorus.redis, CHORUS_REDIS): the Sentinel URI names no master: end it with"
+                        + " #masterName (expected e.g. redis-sentinel://127.0.0.1:26379,127.0.0.1:26380/0#mymaster)",
+                e.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1:6379", "http://127.0.0.1:6379", "redis://", "redis://:secret@ bad"})
     void aBadRedisUriIsRefusedWithoutEchoingIt(String uri) {
