@@ -154,8 +154,8 @@ final class RedisBus implements Bus {
 
     /** Redis did not take it, or may not have: this node's clients hear it (a said-message without a seq). */
     private void deliverHere(StreamEnvelope envelope, boolean maybeTaken) {
-        if (maybeTaken) {
-            hereOnly.add(envelope.number());
+        if (maybeTaken && !hereOnly.add(envelope.number())) {
+            return; // the reader read it back before the answer was given up on: its clients have it already
         }
         listener.heard(unnumbered(envelope.event()));
     }

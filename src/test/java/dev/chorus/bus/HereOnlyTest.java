@@ -18,6 +18,16 @@ class HereOnlyTest {
     }
 
     @Test
+    void anEventTheReaderReadBackBeforeItsAnswerWasGivenUpOnIsNotHandedOutAgain() {
+        HereOnly hereOnly = new HereOnly(10);
+        assertFalse(hereOnly.readBack(7), "Redis took 7 and the reader handed it out; its answer is still late");
+        assertFalse(hereOnly.add(7), "the publisher gives up on 7's answer: it must not hand 7 out a second time");
+        assertFalse(hereOnly.add(6), "nor one before it");
+        assertTrue(hereOnly.add(8), "a later one was never read back: it is handed out here");
+        assertEquals(1, hereOnly.size());
+    }
+
+    @Test
     void readingBackOneOfThisNodesEventsSettlesEveryOlderOne() {
         HereOnly hereOnly = new HereOnly(10);
         hereOnly.add(1);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One Chorus node of a test cluster: {@code chorus.jar --redis URI} in a process of its own (the chat's session
- * set is static, one per JVM), on 127.0.0.1 and a free port. Closing it kills the process.
+ * One Chorus node of a test cluster: {@code chorus.jar --redis URI} in a process of its own (as a node runs in
+ * production, so a test can kill it), on 127.0.0.1 and a free port. Closing it kills the process.
  */
 public final class ClusterNode implements AutoCloseable {
 
