@@ -17,13 +17,23 @@ record BusCounters(OptionalDouble evicted, OptionalDouble busErrors, OptionalDou
     static BusCounters of(List<URI> nodes) {
         BusCounters sum = new BusCounters(OptionalDouble.of(0), OptionalDouble.of(0), OptionalDouble.of(0));
         for (URI node : nodes) {
-            String metrics = ServerCounts.scrape(node);
-            sum = new BusCounters(
-                    plus(sum.evicted, PrometheusText.sum(metrics, "chorus_slow_consumers_evicted_total")),
-                    plus(sum.busErrors, PrometheusText.sum(metrics, "chorus_bus_errors_total")),
-                    plus(sum.backlogFull, PrometheusText.sum(metrics, "chorus_bus_backlog_full_total")));
+            sum = sum.plus(read(ServerCounts.scrape(node)));
         }
         return sum;
+    }
+
+    /** One node's counters, from its metrics text. */
+    static BusCounters read(String metrics) {
+        return new BusCounters(
+                PrometheusText.sum(metrics, "chorus_slow_consumers_evicted_total"),
+                PrometheusText.sum(metrics, "chorus_bus_errors_total"),
+                PrometheusText.sum(metrics, "chorus_bus_backlog_full_total"));
+    }
+
+    /** Both nodes' counters together. */
+    BusCounters plus(BusCounters other) {
+        return new BusCounters(
+                plus(evicted, other.evicted), plus(busErrors, other.busErrors), plus(backlogFull, other.backlogFull));
     }
 
     /** What was counted from {@code earlier} to this moment. */
