@@ -90,6 +90,13 @@ public final class Benchmark implements Callable<Integer> {
                     + " redis-server): rooms spread over both, senders on both.")
     private boolean twoNodes;
 
+    @Option(
+            names = "--redis-latency",
+            description = "Instead of the workloads, run redis-latency (needs redis-server): the fanout on two nodes"
+                    + " whose Redis answers through a proxy, before, during and after a 300 ms delay on every reply;"
+                    + " sizes from the fanout options, each phase as long as --duration-seconds.")
+    private boolean redisLatency;
+
     @Option(names = "--quick", description = "A smoke run: small counts, about a second per workload.")
     private boolean quick;
 
@@ -125,7 +132,9 @@ public final class Benchmark implements Callable<Integer> {
         Report report = new Report(contenders.stream().map(Contender::label).toList());
         long start = System.nanoTime();
         try (LoadClient client = new LoadClient(clientThreads)) {
-            new Runs(plan, client, logDirectory(), report).all(plan.workloads(EnumSet.copyOf(kinds)), contenders);
+            List<Workload> workloads =
+                    redisLatency ? RedisLatencyWorkload.all(plan) : plan.workloads(EnumSet.copyOf(kinds));
+            new Runs(plan, client, logDirectory(), report).all(workloads, contenders);
         }
         PrintWriter out = spec.commandLine().getOut();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -157,6 +166,9 @@ public final class Benchmark implements Callable<Integer> {
         }
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new ParameterException(spec.commandLine(), "--jar must name the built chorus.jar: " + jar);
+        }
+        if (redisLatency) {
+            return List.of(RedisLatencyWorkload.contender(jar, jvmOptions, this::with));
         }
         List<Contender> contenders = new ArrayList<>(List.of(
                 Contender.process(

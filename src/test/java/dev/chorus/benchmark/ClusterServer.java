@@ -1,6 +1,7 @@
 package dev.chorus.benchmark;
 
 import dev.chorus.testing.RedisServer;
+import dev.chorus.testing.TcpProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,10 +25,12 @@ final class ClusterServer implements Server {
     static final int NODES = 2;
 
     private final RedisServer redis;
+    private final Optional<TcpProxy> proxy;
     private final List<ServerProcess> nodes;
 
-    private ClusterServer(RedisServer redis, List<ServerProcess> nodes) {
+    private ClusterServer(RedisServer redis, Optional<TcpProxy> proxy, List<ServerProcess> nodes) {
         this.redis = redis;
+        this.proxy = proxy;
         this.nodes = nodes;
     }
 
@@ -36,6 +39,18 @@ final class ClusterServer implements Server {
      * {@code log}-node-N.
      */
     static ClusterServer start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException {
+        return start(jar, jvmOptions, settings, log, false);
+    }
+
+    /** Like {@link #start(Path, List, Map, Path)}, but the nodes reach Redis through a {@link #proxy}, to slow it. */
+    static ClusterServer startProxied(Path jar, List<String> jvmOptions, Map<String, String> settings, Path log)
+            throws IOException {
+        return start(jar, jvmOptions, settings, log, true);
+    }
+
+    private static ClusterServer start(
+            Path jar, List<String> jvmOptions, Map<String, String> settings, Path log, boolean proxied)
             throws IOException {
         RedisServer redis;
         try {
@@ -46,10 +61,16 @@ final class ClusterServer implements Server {
         } catch (AssertionError e) {
             throw new IOException("redis-server did not start (is it installed?): " + e.getMessage());
         }
+        Optional<TcpProxy> proxy = Optional.empty();
         Map<String, String> withRedis = new HashMap<>(settings);
         withRedis.put("redis", redis.uri().toString());
         List<ServerProcess> nodes = new ArrayList<>();
         try {
+            if (proxied) {
+                proxy = Optional.of(
+                        TcpProxy.to(redis.uri().getHost(), redis.uri().getPort()));
+                withRedis.put("redis", "redis://127.0.0.1:" + proxy.get().port());
+            }
             for (int n = 1; n <= NODES; n++) {
                 String name = log.getFileName().toString().replaceFirst("\\.log$", "") + "-node-" + n + ".log";
                 nodes.add(ServerProcess.start(
@@ -57,10 +78,16 @@ final class ClusterServer implements Server {
             }
         } catch (IOException e) {
             nodes.forEach(ServerProcess::close);
+            proxy.ifPresent(ClusterServer::closeQuietly);
             closeQuietly(redis);
             throw e;
         }
-        return new ClusterServer(redis, nodes);
+        return new ClusterServer(redis, proxy, nodes);
+    }
+
+    /** The proxy between the nodes and Redis, if it was started with one. */
+    Optional<TcpProxy> proxy() {
+        return proxy;
     }
 
     @Override
@@ -133,7 +160,16 @@ final class ClusterServer implements Server {
     @Override
     public void close() {
         nodes.forEach(ServerProcess::close);
+        proxy.ifPresent(ClusterServer::closeQuietly);
         closeQuietly(redis);
+    }
+
+    private static void closeQuietly(TcpProxy proxy) {
+        try {
+            proxy.close();
+        } catch (IOException e) {
+            Runs.progress("could not close the proxy to Redis: " + e);
+        }
     }
 
     private static void closeQuietly(RedisServer redis) {

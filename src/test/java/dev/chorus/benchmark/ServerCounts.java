@@ -67,7 +67,7 @@ record ServerCounts(
     }
 
     /** The metrics text, over HTTP/1.1 with {@code Connection: close}; empty if the server does not serve it. */
-    private static String scrape(URI chat) {
+    static String scrape(URI chat) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(chat.getHost(), chat.getPort()), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
