@@ -101,9 +101,9 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
                 break;
             }
         }
-        String name = String.format("broadcast: clients reached of the %,d open", alive.size());
         return List.of(
-                Figure.count(name, seen),
+                Figure.count("broadcast: clients still open", alive.size()),
+                Figure.count("broadcast: of those, reached", seen),
                 seen > 0
                         ? Figure.number(
                                 "broadcast: until the last copy came (ms)", (tally.lastOtherAt() - sent) / 1e6, "%.0f")
