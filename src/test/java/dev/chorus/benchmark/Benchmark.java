@@ -48,6 +48,13 @@ public final class Benchmark implements Callable<Integer> {
         }
     }
 
+    /** The servers a run can compare, in the report's column order. */
+    enum Side {
+        chorus,
+        naive,
+        ws
+    }
+
     @Spec
     private CommandSpec spec;
 
@@ -71,10 +78,11 @@ public final class Benchmark implements Callable<Integer> {
             names = "--server-setting",
             split = ",",
             paramLabel = "NAME=VALUE",
-            defaultValue = "message-rate=0,byte-rate=0,max-connections-per-address=100000",
+            defaultValue = "message-rate=0,byte-rate=0,max-connections-per-address=100000,max-connections=100000",
             description = "Launcher settings for both servers, as -Dchorus.NAME=VALUE. Default: ${DEFAULT-VALUE}:"
-                    + " every client comes from 127.0.0.1 and the senders send far more than 50 messages (or 256 KiB)"
-                    + " a second, which Chorus's per-address and per-client defaults refuse.")
+                    + " every client comes from 127.0.0.1, the connect workload may open more than 10 000, and the"
+                    + " senders send far more than 50 messages (or 256 KiB) a second, which Chorus's per-address,"
+                    + " total and per-client defaults refuse.")
     private Map<String, String> chorusSettings;
 
     @Option(
@@ -83,6 +91,14 @@ public final class Benchmark implements Callable<Integer> {
             description = "A JVM option for every server process, Chorus and baseline alike (repeatable), e.g."
                     + " --server-jvm-option=-Xmx256m. Default: none, the JVM's own defaults, as `java -jar` runs.")
     private List<String> jvmOptions = List.of();
+
+    @Option(
+            names = "--contenders",
+            split = ",",
+            paramLabel = "LIST",
+            description = "Any of ${COMPLETION-CANDIDATES} (default chorus,naive): ws is the tutorial on Node's ws"
+                    + " package (`npm ci --prefix src/test/node` first); it gets no settings and no JVM options.")
+    private List<Side> sides = List.of(Side.chorus, Side.naive);
 
     @Option(
             names = "--two-nodes",
@@ -170,17 +186,28 @@ public final class Benchmark implements Callable<Integer> {
         if (redisLatency) {
             return List.of(RedisLatencyWorkload.contender(jar, jvmOptions, this::with));
         }
-        List<Contender> contenders = new ArrayList<>(List.of(
-                Contender.process(
-                        "Chorus",
-                        added -> ServerProcess.chorus(jar, jvmOptions, with(added)),
-                        EnumSet.allOf(Dialect.class),
-                        true),
-                Contender.process(
-                        "naive baseline",
-                        added -> ServerProcess.naive(jvmOptions, with(added)),
-                        EnumSet.of(Dialect.PLAIN),
-                        false)));
+        List<Contender> contenders = new ArrayList<>();
+        if (sides.contains(Side.chorus)) {
+            contenders.add(Contender.process(
+                    "Chorus",
+                    added -> ServerProcess.chorus(jar, jvmOptions, with(added)),
+                    EnumSet.allOf(Dialect.class),
+                    true));
+        }
+        if (sides.contains(Side.naive)) {
+            contenders.add(Contender.process(
+                    "naive baseline",
+                    added -> ServerProcess.naive(jvmOptions, with(added)),
+                    EnumSet.of(Dialect.PLAIN),
+                    false));
+        }
+        if (sides.contains(Side.ws)) {
+            contenders.add(
+                    Contender.process("Node ws", added -> ServerProcess.node(), EnumSet.of(Dialect.PLAIN), false));
+        }
+        if (contenders.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--contenders must name at least one");
+        }
         if (twoNodes) {
             contenders.add(new Contender(
                     "Chorus, 2 nodes + Redis",

@@ -5,15 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * N clients connect, at most {@value Room#HANDSHAKES_IN_FLIGHT} handshakes in flight: how long until all are
  * open, what failed and why, and what each connection costs the server in memory once the join greetings
  * (N(N+1)/2 deliveries) have settled: the RSS as the system sees it then (which also holds the heap the storm's
  * garbage made the JVM take, as much as its heap sizing allows), and the live heap after a full collection,
- * which is what the connections keep.
+ * which is what the connections keep. A heap histogram of the idle connections is saved beside the server's log.
+ * Then one client says one line, and the time until every client has it is the broadcast's.
  */
 record ConnectWorkload(int clients, Duration limit) implements Workload {
+
+    /** How long the broadcast may bring no new copy before the clients still without one are counted as missed. */
+    private static final Duration STALL = Duration.ofSeconds(5);
 
     @Override
     public String title() {
@@ -26,6 +31,7 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
         Measurement nothing = new Measurement();
         Usage before = Usage.of(server);
         OptionalLong liveBefore = server.liveHeapKib();
+        server.saveHeapHistogram("before");
         try (Connections connections = client.connect(
                 server.uri(),
                 Dialect.PLAIN,
@@ -37,8 +43,12 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
             long greetings = tally.awaitGreetings(expected, limit);
             Usage after = Usage.of(server);
             OptionalLong liveAfter = server.liveHeapKib();
+            String histogram = server.saveHeapHistogram("connected")
+                    .map(file -> file.getFileName().toString())
+                    .orElse("n/a");
+            int open = connections.openCount();
             List<Figure> figures = new ArrayList<>();
-            figures.add(Figure.count("clients open", connections.openCount()));
+            figures.add(Figure.count("clients open", open));
             figures.add(
                     connections.unfinished() == 0
                             ? Figure.number("time until all open (s)", connections.seconds(), "%.2f")
@@ -50,14 +60,54 @@ record ConnectWorkload(int clients, Duration limit) implements Workload {
             figures.add(Figure.number("until greetings settled (s)", (after.at() - before.at()) / 1e9, "%.2f"));
             figures.add(Figure.kib("server RSS before (MiB)", before.serverRssKib()));
             figures.add(Figure.kib("server RSS after (MiB)", after.serverRssKib()));
-            figures.add(perConnection("server RSS per connection (KiB)", after, before, connections.openCount()));
+            figures.add(perConnection("server RSS per connection (KiB)", after, before, open));
+            figures.add(Figure.kib("server live heap before (MiB)", liveBefore));
+            figures.add(Figure.kib("server live heap after (MiB)", liveAfter));
             figures.add(Figure.number(
                     "server live heap per connection (KiB)",
-                    perConnection(Usage.growth(liveBefore, liveAfter), connections.openCount()),
+                    perConnection(Usage.growth(liveBefore, liveAfter), open),
                     "%.1f"));
+            figures.add(Figure.text("heap histograms (beside the server's log; before: *.before.*)", histogram));
             figures.addAll(after.cpuFigures(before));
+            figures.addAll(broadcast(connections.open(), tally));
             return figures;
         }
+    }
+
+    /**
+     * One line from the first client to all still open: how many had it, and how long after the send the last of
+     * them did (the idle room, so nothing else is in the way). Gives up when no copy has come for a few seconds.
+     */
+    private List<Figure> broadcast(List<Receiver> open, Tally tally) throws InterruptedException {
+        List<Receiver> alive = open.stream()
+                .filter(receiver -> !receiver.socket().isInputClosed())
+                .toList();
+        if (alive.isEmpty()) {
+            return List.of(Figure.text("broadcast to all", "n/a (no client open)"));
+        }
+        long already = tally.others();
+        long sent = System.nanoTime();
+        alive.get(0).sayHello(0);
+        long deadline = sent + limit.toNanos();
+        long seen = 0;
+        long lastProgress = sent;
+        while (seen < alive.size() && System.nanoTime() - deadline < 0) {
+            TimeUnit.MILLISECONDS.sleep(1);
+            long now = tally.others() - already;
+            if (now != seen) {
+                seen = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                break;
+            }
+        }
+        return List.of(
+                Figure.count("broadcast: clients still open", alive.size()),
+                Figure.count("broadcast: of those, reached", seen),
+                seen > 0
+                        ? Figure.number(
+                                "broadcast: until the last copy came (ms)", (tally.lastOtherAt() - sent) / 1e6, "%.0f")
+                        : Figure.text("broadcast: until the last copy came (ms)", "none came"));
     }
 
     private static Figure perConnection(String name, Usage after, Usage before, int open) {

@@ -33,6 +33,15 @@ interface Server extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * Writes the server's heap histogram by class ({@code jcmd PID GC.class_histogram}, which collects first) next
+     * to its log, in a file named with {@code tag} (e.g. {@code idle}), and returns the file; empty when the
+     * process is not ours or not a JVM.
+     */
+    default Optional<java.nio.file.Path> saveHeapHistogram(String tag) {
+        return Optional.empty();
+    }
+
     /** Open file descriptors of the server process (sockets included), if the process is ours to look at. */
     default OptionalLong openFiles() {
         return OptionalLong.empty();

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -42,6 +43,8 @@ final class ServerProcess implements Server {
     private static final Duration JCMD_LIMIT = Duration.ofSeconds(60);
     /** The heap's first line in {@code GC.heap_info}, whatever the collector: {@code ... total NK, used NK ...}. */
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** The Node contender's script, relative to the project (where Maven runs the benchmark). */
+    static final Path WS_SCRIPT = Path.of("src", "test", "node", "ws-chat.js");
 
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 20;
@@ -53,10 +56,15 @@ final class ServerProcess implements Server {
     private final Map<Pattern, LogLine> seen = new ConcurrentHashMap<>();
     private final Deque<String> tail = new ArrayDeque<>();
     private final Thread reader;
+    /** A JVM (jcmd works on it), or else the Node contender (it answers SIGUSR2 with its heap). */
+    private final boolean jvm;
+    /** SIGUSR2s sent to the Node contender: its answer names the request, so each is told apart. */
+    private final AtomicInteger heapRequests = new AtomicInteger();
 
-    private ServerProcess(Process process, Path log) {
+    private ServerProcess(Process process, Path log, boolean jvm) {
         this.process = process;
         this.log = log;
+        this.jvm = jvm;
         this.reader = new Thread(this::readOutput, "server-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -87,6 +95,17 @@ final class ServerProcess implements Server {
         return command;
     }
 
+    /**
+     * {@code node --expose-gc src/test/node/ws-chat.js}: the tutorial on Node's {@code ws} package (installed by
+     * {@code npm ci --prefix src/test/node}); it takes no settings and no JVM options.
+     */
+    static List<String> node() {
+        if (!Files.isRegularFile(WS_SCRIPT.resolveSibling(Path.of("node_modules", "ws", "package.json")))) {
+            throw new IllegalStateException("the ws contender needs `npm ci --prefix src/test/node` first");
+        }
+        return List.of("node", "--expose-gc", WS_SCRIPT.toString());
+    }
+
     private static List<String> properties(Map<String, String> settings) {
         return settings.entrySet().stream()
                 .map(setting -> "-Dchorus." + setting.getKey() + "=" + setting.getValue())
@@ -109,7 +128,7 @@ final class ServerProcess implements Server {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
-        ServerProcess server = new ServerProcess(process, log);
+        ServerProcess server = new ServerProcess(process, log, command.get(0).equals(java()));
         server.awaitListening();
         return server;
     }
@@ -227,9 +246,53 @@ final class ServerProcess implements Server {
 
     @Override
     public OptionalLong liveHeapKib() {
+        if (!jvm) {
+            return nodeHeapKib();
+        }
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return used.find() ? OptionalLong.of(Long.parseLong(used.group(1))) : OptionalLong.empty();
+    }
+
+    @Override
+    public Optional<Path> saveHeapHistogram(String tag) {
+        if (!jvm) {
+            return Optional.empty();
+        }
+        String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+        Path file = log.resolveSibling(name + "." + tag + ".histogram.txt");
+        try {
+            Files.writeString(file, jcmd("GC.class_histogram"), StandardCharsets.UTF_8);
+            return Optional.of(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+
+    /** Asks the Node contender for V8's heap after a full collection (SIGUSR2) and reads its answer. */
+    private OptionalLong nodeHeapKib() {
+        int request = heapRequests.incrementAndGet();
+        Pattern answer = Pattern.compile("heap used " + request + " (\\d+)K");
+        watchLog(answer);
+        try {
+            Process kill = new ProcessBuilder("kill", "-USR2", String.valueOf(process.pid())).start();
+            kill.waitFor(JCMD_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + JCMD_LIMIT.toNanos();
+            while (System.nanoTime() - deadline < 0) {
+                Optional<LogLine> line = logSeen(answer);
+                if (line.isPresent()) {
+                    Matcher used = answer.matcher(line.get().text());
+                    return used.find() ? OptionalLong.of(Long.parseLong(used.group(1))) : OptionalLong.empty();
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            return OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
     }
 
     /** Runs {@code jcmd PID COMMAND} on the server and returns what it printed. */

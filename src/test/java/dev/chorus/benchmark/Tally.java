@@ -12,6 +12,7 @@ final class Tally {
 
     private final LongAdder greetings = new LongAdder();
     private final LongAdder others = new LongAdder();
+    private volatile long lastOtherAt;
     private final LongAdder reordered = new LongAdder();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
 
@@ -22,6 +23,17 @@ final class Tally {
     /** A line that is neither a greeting nor a benchmark message (e.g. a sender's hello). */
     void other() {
         others.increment();
+        lastOtherAt = System.nanoTime();
+    }
+
+    /** Lines that were neither greetings nor benchmark messages, e.g. every copy of a sender's hello. */
+    long others() {
+        return others.sum();
+    }
+
+    /** When the latest of {@link #others} arrived, as {@link System#nanoTime}; 0 if none has. */
+    long lastOtherAt() {
+        return lastOtherAt;
     }
 
     void reordered() {
