@@ -1,13 +1,17 @@
 package dev.chorus.deflate;
 
 import java.io.ByteArrayOutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
  * Inflates one client's compressed messages (RFC 7692 §7.2.2), frame by frame, and stops as soon as a message
  * inflates past the largest message allowed: a few KB that would inflate to gigabytes (a decompression bomb)
- * cost at most the limit and one chunk, never their inflated size. Used by one connection's reader at a time.
+ * cost at most the limit and one chunk, never their inflated size. Clients compress each message on its own
+ * (Chorus answers {@code client_no_context_takeover}), so nothing is kept between messages: an inflater (about
+ * 39 KiB of native memory) is borrowed from a small shared pool for the length of one message. Used by one
+ * connection's reader at a time.
  */
 public final class BoundedInflater {
 
@@ -26,27 +30,26 @@ public final class BoundedInflater {
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
     private static final int CHUNK = 8 * 1024;
 
+    /** Idle inflaters, shared by every connection: as many as inflate at once, on this kind of machine. */
+    private static final ArrayBlockingQueue<Inflater> IDLE =
+            new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
+
     private final long maxMessageBytes;
-    private final boolean contextPerMessage;
-    /** Made at a connection's first compressed message; kept between messages only if the client keeps its context. */
+    /** The inflater of the message under way, or null between messages. */
     private Inflater inflater;
 
     private long inflatedSoFar;
 
-    /**
-     * @param maxMessageBytes the most one message may inflate to
-     * @param contextPerMessage the client agreed to compress each message on its own (client_no_context_takeover),
-     *     so nothing needs to be kept between messages
-     */
-    public BoundedInflater(long maxMessageBytes, boolean contextPerMessage) {
+    /** @param maxMessageBytes the most one message may inflate to */
+    public BoundedInflater(long maxMessageBytes) {
         this.maxMessageBytes = maxMessageBytes;
-        this.contextPerMessage = contextPerMessage;
     }
 
     /** Inflates one frame's {@code payload} of a compressed message; {@code last} ends the message. */
     public Result inflate(byte[] payload, boolean last) {
         if (inflater == null) {
-            inflater = new Inflater(true);
+            Inflater idle = IDLE.poll();
+            inflater = idle != null ? idle : new Inflater(true);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(CHUNK, payload.length * 4 + 16));
         try {
@@ -59,18 +62,18 @@ public final class BoundedInflater {
             return new Corrupt();
         }
         if (last) {
-            inflatedSoFar = 0;
-            if (contextPerMessage || inflater.finished()) {
-                end(); // a final block ends the stream: the next message starts a new one
-            }
+            end();
         }
         return new Inflated(out.toByteArray());
     }
 
-    /** Lets go of the native memory (the connection is over, or the message was refused). */
+    /** Gives the message's inflater back (the message ended or was refused, or the connection is over). */
     public void end() {
         if (inflater != null) {
-            inflater.end();
+            inflater.reset();
+            if (!IDLE.offer(inflater)) {
+                inflater.end();
+            }
             inflater = null;
         }
         inflatedSoFar = 0;

@@ -4,19 +4,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * A client's permessage-deflate offer that Chorus accepts, read from its {@code Sec-WebSocket-Extensions} header
- * (RFC 7692 §5, §7.1): the first offer whose parameters are all known, each at most once and with a valid value.
- * Chorus compresses every message on its own (it always answers {@code server_no_context_takeover}), and its
+ * Whether a client's {@code Sec-WebSocket-Extensions} header holds a permessage-deflate offer Chorus accepts
+ * (RFC 7692 §5, §7.1): one whose parameters are all known, each at most once and with a valid value. Chorus's
  * compressor cannot narrow its window, so an offer that limits the server's window below 15 bits is declined.
- *
- * @param clientNoContextTakeover the client offered to compress each message on its own, so Chorus need not
- *     keep its inflater's window between messages
+ * Whatever the accepted offer says, Chorus answers the same ({@link #ANSWER}): every message compressed on its
+ * own, both ways, so one compressed broadcast suits every client and no client costs an inflater between messages
+ * (§7.1.1.1 and §7.1.1.2 let a server answer both parameters to any offer).
  */
-public record DeflateOffer(boolean clientNoContextTakeover) {
+public final class DeflateOffer {
 
     public static final String NAME = "permessage-deflate";
     public static final String SERVER_NO_CONTEXT_TAKEOVER = "server_no_context_takeover";
@@ -24,28 +22,27 @@ public record DeflateOffer(boolean clientNoContextTakeover) {
     private static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
     private static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
 
-    /** The first acceptable permessage-deflate offer among the header's {@code values}, if any. */
-    public static Optional<DeflateOffer> choose(List<String> values) {
+    /** What Chorus answers to any offer it accepts. */
+    public static final String ANSWER = NAME + "; " + SERVER_NO_CONTEXT_TAKEOVER + "; " + CLIENT_NO_CONTEXT_TAKEOVER;
+
+    private DeflateOffer() {}
+
+    /** Whether the header's {@code values} hold an acceptable permessage-deflate offer. */
+    public static boolean anyAcceptable(List<String> values) {
         for (String value : values) {
             for (String offer : split(value, ',')) {
-                Optional<DeflateOffer> accepted = accept(offer);
-                if (accepted.isPresent()) {
-                    return accepted;
+                if (acceptable(offer)) {
+                    return true;
                 }
             }
         }
-        return Optional.empty();
+        return false;
     }
 
-    /** The offer as Chorus hands it on to Tyrus: its name and the one parameter that matters. */
-    public String header() {
-        return clientNoContextTakeover ? NAME + "; " + CLIENT_NO_CONTEXT_TAKEOVER : NAME;
-    }
-
-    private static Optional<DeflateOffer> accept(String offer) {
+    private static boolean acceptable(String offer) {
         List<String> parts = split(offer, ';');
         if (!parts.get(0).trim().equalsIgnoreCase(NAME)) {
-            return Optional.empty();
+            return false;
         }
         Set<String> seen = new HashSet<>();
         for (String parameter : parts.subList(1, parts.size())) {
@@ -56,10 +53,10 @@ public record DeflateOffer(boolean clientNoContextTakeover) {
             String value =
                     equals < 0 ? null : unquote(parameter.substring(equals + 1).trim());
             if (!seen.add(name) || !acceptable(name, value)) {
-                return Optional.empty();
+                return false;
             }
         }
-        return Optional.of(new DeflateOffer(seen.contains(CLIENT_NO_CONTEXT_TAKEOVER)));
+        return true;
     }
 
     private static boolean acceptable(String name, String value) {

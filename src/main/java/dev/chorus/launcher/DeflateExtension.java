@@ -8,16 +8,15 @@ import jakarta.websocket.CloseReason;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.glassfish.tyrus.core.extension.ExtendedExtension;
 import org.glassfish.tyrus.core.frame.Frame;
 
 /**
  * permessage-deflate as the launcher's Tyrus installs it. By the time Tyrus asks, {@link FrameCheckFilter} has cut
- * the client's offers down to the one Chorus accepts ({@link DeflateOffer}); this answers it with
- * {@code server_no_context_takeover} (and {@code client_no_context_takeover} if offered), and inflates the client's
- * compressed messages within the message size limit. Outgoing frames pass as they are: broadcasts arrive here
+ * the client's offers down to a bare one if Chorus accepts any ({@link DeflateOffer}); this answers it with
+ * {@code server_no_context_takeover; client_no_context_takeover}, and inflates the client's compressed messages
+ * within the message size limit. Outgoing frames pass as they are: broadcasts arrive here
  * already compressed, once for everyone ({@link Frames}), and anything else Tyrus sends goes plain, which the RFC
  * allows.
  *
@@ -32,6 +31,10 @@ final class DeflateExtension implements ExtendedExtension {
     private static final byte CONTINUATION = 0x0;
     private static final byte CLOSE = 0x8;
     private static final byte PONG = 0xA;
+
+    /** The same to every offer: see {@link DeflateOffer#ANSWER}. */
+    private static final List<Parameter> ANSWER = List.of(
+            new Flag(DeflateOffer.SERVER_NO_CONTEXT_TAKEOVER), new Flag(DeflateOffer.CLIENT_NO_CONTEXT_TAKEOVER));
 
     private final long maxMessageBytes;
     private volatile ChatMetrics metrics;
@@ -58,15 +61,8 @@ final class DeflateExtension implements ExtendedExtension {
 
     @Override
     public List<Parameter> onExtensionNegotiation(ExtensionContext context, List<Parameter> requested) {
-        boolean clientNoContextTakeover = requested != null
-                && requested.stream().anyMatch(p -> DeflateOffer.CLIENT_NO_CONTEXT_TAKEOVER.equals(p.getName()));
-        context.getProperties()
-                .putIfAbsent(STATE, new State(new BoundedInflater(maxMessageBytes, clientNoContextTakeover)));
-        List<Parameter> answer = new ArrayList<>(List.of(new Flag(DeflateOffer.SERVER_NO_CONTEXT_TAKEOVER)));
-        if (clientNoContextTakeover) {
-            answer.add(new Flag(DeflateOffer.CLIENT_NO_CONTEXT_TAKEOVER));
-        }
-        return answer;
+        context.getProperties().putIfAbsent(STATE, new State(new BoundedInflater(maxMessageBytes)));
+        return ANSWER;
     }
 
     @Override

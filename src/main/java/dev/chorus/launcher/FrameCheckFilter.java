@@ -97,9 +97,11 @@ final class FrameCheckFilter extends BaseFilter {
         if (offers.isEmpty()) {
             return;
         }
-        Optional<DeflateOffer> accepted = DeflateOffer.choose(offers);
+        boolean accepted = DeflateOffer.anyAcceptable(offers);
         request.getHeaders().removeHeader(EXTENSIONS);
-        accepted.ifPresent(offer -> request.addHeader(EXTENSIONS, offer.header()));
+        if (accepted) {
+            request.addHeader(EXTENSIONS, DeflateOffer.NAME);
+        }
     }
 
     private void close(FilterChainContext ctx, CloseReason reason) {

@@ -25,12 +25,12 @@ class BoundedInflaterTest {
         byte[] message = repeated("Client(1) said: hello there ", 5000);
         byte[] compressed = DEFLATER.compress(message, 0, message.length).orElseThrow();
         assertTrue(compressed.length < message.length / 10, () -> compressed.length + " bytes");
-        BoundedInflater inflater = new BoundedInflater(65536, false);
+        BoundedInflater inflater = new BoundedInflater(65536);
         var result = inflater.inflate(compressed, true);
         assertArrayEquals(
                 message,
                 assertInstanceOf(BoundedInflater.Inflated.class, result).bytes());
-        // The same inflater, context kept, takes the next message too (each compressed on its own).
+        // The next message, compressed on its own as Chorus asks clients to, inflates just the same.
         assertArrayEquals(message, ((BoundedInflater.Inflated) inflater.inflate(compressed, true)).bytes());
     }
 
@@ -39,7 +39,7 @@ class BoundedInflaterTest {
         byte[] message = repeated("abcdefgh", 20000);
         byte[] compressed = DEFLATER.compress(message, 0, message.length).orElseThrow();
         int half = compressed.length / 2;
-        BoundedInflater inflater = new BoundedInflater(65536, true);
+        BoundedInflater inflater = new BoundedInflater(65536);
         byte[] first = ((BoundedInflater.Inflated) inflater.inflate(Arrays.copyOf(compressed, half), false)).bytes();
         byte[] second = ((BoundedInflater.Inflated)
                         inflater.inflate(Arrays.copyOfRange(compressed, half, compressed.length), true))
@@ -53,7 +53,7 @@ class BoundedInflaterTest {
     void aBombIsRefusedOnceItPassesTheLimit() {
         byte[] bomb = bomb(16 * 1024 * 1024);
         assertTrue(bomb.length < 32 * 1024, () -> bomb.length + " bytes");
-        BoundedInflater inflater = new BoundedInflater(65536, false);
+        BoundedInflater inflater = new BoundedInflater(65536);
         assertInstanceOf(BoundedInflater.TooBig.class, inflater.inflate(bomb, true));
     }
 
@@ -61,16 +61,16 @@ class BoundedInflaterTest {
     void aMessageExactlyAtTheLimitPasses() {
         byte[] message = repeated("x", 65536);
         byte[] compressed = DEFLATER.compress(message, 0, message.length).orElseThrow();
-        var result = new BoundedInflater(65536, false).inflate(compressed, true);
+        var result = new BoundedInflater(65536).inflate(compressed, true);
         assertEquals(
                 65536, assertInstanceOf(BoundedInflater.Inflated.class, result).bytes().length);
-        assertInstanceOf(BoundedInflater.TooBig.class, new BoundedInflater(65535, false).inflate(compressed, true));
+        assertInstanceOf(BoundedInflater.TooBig.class, new BoundedInflater(65535).inflate(compressed, true));
     }
 
     @Test
     void bytesThatAreNotDeflateAreCorrupt() {
         byte[] garbage = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x12, 0x34};
-        assertInstanceOf(BoundedInflater.Corrupt.class, new BoundedInflater(65536, false).inflate(garbage, true));
+        assertInstanceOf(BoundedInflater.Corrupt.class, new BoundedInflater(65536).inflate(garbage, true));
     }
 
     @Test

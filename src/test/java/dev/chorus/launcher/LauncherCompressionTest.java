@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Launched;
+import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawSocket;
 import jakarta.websocket.CloseReason;
 import java.io.ByteArrayOutputStream;
@@ -43,9 +44,12 @@ class LauncherCompressionTest {
     private static final String LONG = "the quick brown fox jumps over the lazy dog; ".repeat(40);
 
     @Test
-    void anOfferIsAcceptedWithoutServerContextTakeoverWhenCompressionIsOn() throws IOException {
+    void anOfferIsAcceptedWithoutContextTakeoverEitherWayWhenCompressionIsOn() throws IOException {
         try (RawSocket raw = RawSocket.upgrade(COMPRESSING.uri(), OFFER)) {
-            assertEquals("permessage-deflate; server_no_context_takeover", extensions(raw), raw.head());
+            assertEquals(
+                    "permessage-deflate; server_no_context_takeover; client_no_context_takeover",
+                    extensions(raw),
+                    raw.head());
         }
     }
 
@@ -66,9 +70,9 @@ class LauncherCompressionTest {
 
     @Test
     void aBroadcastGoesCompressedOnceToCompressingClientsAndPlainToTheOthers() throws Exception {
-        try (RawSocket first = RawSocket.upgrade(COMPRESSING.uri(), OFFER);
-                RawSocket second = RawSocket.upgrade(COMPRESSING.uri(), OFFER);
-                RawSocket plain = RawSocket.upgrade(COMPRESSING.uri())) {
+        try (RawSocket first = joined(RawSocket.upgrade(COMPRESSING.uri(), OFFER));
+                RawSocket second = joined(RawSocket.upgrade(COMPRESSING.uri(), OFFER));
+                RawSocket plain = joined(RawSocket.upgrade(COMPRESSING.uri()))) {
             plain.sendText(LONG);
             RawSocket.Frame toFirst = said(first, LONG);
             RawSocket.Frame toSecond = said(second, LONG);
@@ -84,8 +88,8 @@ class LauncherCompressionTest {
 
     @Test
     void aCompressedMessageFromAClientIsInflatedForEveryone() throws Exception {
-        try (RawSocket sender = RawSocket.upgrade(COMPRESSING.uri(), OFFER);
-                RawSocket plain = RawSocket.upgrade(COMPRESSING.uri())) {
+        try (RawSocket sender = joined(RawSocket.upgrade(COMPRESSING.uri(), OFFER));
+                RawSocket plain = joined(RawSocket.upgrade(COMPRESSING.uri()))) {
             String text = "compressed by its sender " + LONG;
             sender.sendFrame(COMPRESSED_TEXT, compress(text.getBytes(StandardCharsets.UTF_8)));
             said(plain, text);
@@ -104,7 +108,7 @@ class LauncherCompressionTest {
             assertEquals("message too big", closed.getReasonPhrase());
             assertTrue(raw.endsAfterClose(), "the connection ends after the close");
         }
-        try (RawSocket after = RawSocket.upgrade(COMPRESSING.uri(), OFFER)) {
+        try (RawSocket after = joined(RawSocket.upgrade(COMPRESSING.uri(), OFFER))) {
             after.sendText("still here");
             said(after, "still here");
         }
@@ -129,6 +133,18 @@ class LauncherCompressionTest {
         try (RawSocket raw = RawSocket.upgrade(COMPRESSING.uri())) {
             raw.sendFrame(FIN_TEXT | 0x40, compress("hi".getBytes(StandardCharsets.UTF_8)));
             assertEquals(1002, raw.readUntilClose().getCloseCode().getCode());
+        }
+    }
+
+    /** {@code raw} once it has read its own join notice: it is in the room, and hears what is said from now on. */
+    private static RawSocket joined(RawSocket raw) throws IOException {
+        try {
+            RawSocket.Frame greeting = raw.readFrame();
+            assertEquals(Peer.GREETING, greeting.text(), "a newcomer's first frame is its join notice (short: plain)");
+            return raw;
+        } catch (IOException | AssertionError e) {
+            raw.close();
+            throw e;
         }
     }
 
