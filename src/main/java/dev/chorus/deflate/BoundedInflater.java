@@ -11,7 +11,8 @@ import java.util.zip.Inflater;
  * cost at most the limit and one chunk, never their inflated size. Clients compress each message on its own
  * (Chorus answers {@code client_no_context_takeover}), so nothing is kept between messages: an inflater (about
  * 39 KiB of native memory) is borrowed from a small shared pool for the length of one message. Used by one
- * connection's reader at a time.
+ * connection's reader, but {@link #end} may come from the thread that closes the connection: both are
+ * synchronized (uncontended otherwise), so an inflater is never pooled while it is still inflating.
  */
 public final class BoundedInflater {
 
@@ -46,7 +47,7 @@ public final class BoundedInflater {
     }
 
     /** Inflates one frame's {@code payload} of a compressed message; {@code last} ends the message. */
-    public Result inflate(byte[] payload, boolean last) {
+    public synchronized Result inflate(byte[] payload, boolean last) {
         if (inflater == null) {
             Inflater idle = IDLE.poll();
             inflater = idle != null ? idle : new Inflater(true);
@@ -68,7 +69,7 @@ public final class BoundedInflater {
     }
 
     /** Gives the message's inflater back (the message ended or was refused, or the connection is over). */
-    public void end() {
+    public synchronized void end() {
         if (inflater != null) {
             inflater.reset();
             if (!IDLE.offer(inflater)) {

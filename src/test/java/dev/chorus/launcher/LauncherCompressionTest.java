@@ -98,6 +98,19 @@ class LauncherCompressionTest {
     }
 
     @Test
+    void aCompressedMessageInSeveralFramesIsInflatedWhole() throws Exception {
+        try (RawSocket sender = joined(RawSocket.upgrade(COMPRESSING.uri(), OFFER));
+                RawSocket plain = joined(RawSocket.upgrade(COMPRESSING.uri()))) {
+            String text = "in two frames " + LONG;
+            byte[] compressed = compress(text.getBytes(StandardCharsets.UTF_8));
+            int half = compressed.length / 2;
+            sender.sendFrame(0x41, Arrays.copyOf(compressed, half)); // RSV1 on the first frame only, no FIN
+            sender.sendFrame(0x80, Arrays.copyOfRange(compressed, half, compressed.length));
+            said(plain, text);
+        }
+    }
+
+    @Test
     void aDecompressionBombIsClosedWith1009AndTheServerCarriesOn() throws Exception {
         byte[] bomb = compress(new byte[8 * 1024 * 1024]); // 8 MiB of zeros, far past --max-message-bytes
         assertTrue(bomb.length < 16 * 1024, () -> bomb.length + " bytes");
