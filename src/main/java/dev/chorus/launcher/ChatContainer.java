@@ -2,6 +2,7 @@ package dev.chorus.launcher;
 
 import dev.chorus.endpoint.ChatEndpoint;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +27,17 @@ final class ChatContainer extends TyrusServerContainer {
     private static final int NEXT_FRAME_ROOM = 1024 * 1024;
 
     private final WebSocketEngine engine;
+    private final Set<Extension> extensions;
 
     /**
      * @param maxMessageBytes the largest message a client may send: Tyrus must be able to hold a frame that
      *     size (larger frames never reach it, see {@link FrameCheck}), or it would close with its own 1011
+     * @param extensions what the endpoint may negotiate (Tyrus offers an annotated endpoint its container's
+     *     installed extensions): permessage-deflate when compression is on, else nothing
      */
-    ChatContainer(Class<?> endpoint, int maxMessageBytes) {
+    ChatContainer(Class<?> endpoint, int maxMessageBytes, Set<Extension> extensions) {
         super(Set.of(endpoint));
+        this.extensions = Set.copyOf(extensions);
         int incoming = (int)
                 Math.min(Integer.MAX_VALUE, Math.max(TYRUS_INCOMING_BUFFER, (long) maxMessageBytes + NEXT_FRAME_ROOM));
         this.engine =
@@ -65,6 +70,11 @@ final class ChatContainer extends TyrusServerContainer {
     @Override
     public WebSocketEngine getWebSocketEngine() {
         return engine;
+    }
+
+    @Override
+    public Set<Extension> getInstalledExtensions() {
+        return extensions;
     }
 
     @Override

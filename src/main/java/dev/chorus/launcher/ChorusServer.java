@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,8 +80,11 @@ public final class ChorusServer implements AutoCloseable {
     public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
         // TLS first: a bad keystore must stop startup before anything binds.
         SSLContext tls = settings.tls().map(TlsContext::create).orElse(null);
-        ChatContainer container =
-                new ChatContainer(endpoint, settings.inboundLimits().maxMessageBytes());
+        int maxMessageBytes = settings.inboundLimits().maxMessageBytes();
+        Optional<DeflateExtension> deflate =
+                settings.compression() ? Optional.of(new DeflateExtension(maxMessageBytes)) : Optional.empty();
+        ChatContainer container = new ChatContainer(
+                endpoint, maxMessageBytes, Set.copyOf(deflate.stream().toList()));
         try {
             container.deploy();
         } catch (DeploymentException e) {
@@ -98,6 +102,7 @@ public final class ChorusServer implements AutoCloseable {
                         TyrusFrameWire.forThisTyrus(),
                         closeWatch,
                         new TyrusPeers(closeWatch)));
+        deflate.ifPresent(extension -> extension.countInto(room.metrics()));
         Rooms.serve(container, room);
         UpgradeGate gate = FrontFilters.gate(settings, room);
         NetworkListener listener = Listeners.create(

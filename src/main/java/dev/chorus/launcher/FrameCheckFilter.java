@@ -1,10 +1,13 @@
 package dev.chorus.launcher;
 
+import dev.chorus.deflate.DeflateOffer;
 import dev.chorus.metrics.ChatMetrics;
 import dev.chorus.protocol.CloseReasons;
 import jakarta.websocket.CloseReason;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -37,12 +40,20 @@ final class FrameCheckFilter extends BaseFilter {
     private static final Attribute<org.glassfish.tyrus.spi.Connection> TYRUS =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyServerFilter.class.getName() + ".Connection");
 
+    private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
     private final int maxMessageBytes;
+    private final boolean compression;
     private final ChatMetrics metrics;
 
-    /** @param metrics where a too-big frame is counted as a crossed limit */
-    FrameCheckFilter(int maxMessageBytes, ChatMetrics metrics) {
+    /**
+     * @param compression whether permessage-deflate may be negotiated: the upgrade's offers are then cut down to
+     *     the one Chorus accepts before Tyrus reads them
+     * @param metrics where a too-big frame is counted as a crossed limit
+     */
+    FrameCheckFilter(int maxMessageBytes, boolean compression, ChatMetrics metrics) {
         this.maxMessageBytes = maxMessageBytes;
+        this.compression = compression;
         this.metrics = metrics;
     }
 
@@ -60,6 +71,9 @@ final class FrameCheckFilter extends BaseFilter {
             }
             frames = new FrameCheck(maxMessageBytes); // frames sent in the same read as the request are its content
             FRAMES.set(connection, frames);
+            if (compression) {
+                settleOffers(request);
+            }
         }
         if (frames.isBroken()) {
             // The rest of a refused frame (or whatever follows it) while Tyrus closes: dropped, never parsed.
@@ -71,6 +85,23 @@ final class FrameCheckFilter extends BaseFilter {
         }
         close(ctx, broken.get());
         return ctx.getStopAction();
+    }
+
+    /**
+     * Leaves Tyrus the one permessage-deflate offer Chorus accepts, or none: Tyrus would take the first offer
+     * whatever its parameters, and an extension cannot decline one (RFC 7692 §5 wants unacceptable offers declined).
+     */
+    private static void settleOffers(HttpRequestPacket request) {
+        List<String> offers = new ArrayList<>();
+        request.getHeaders().values(EXTENSIONS).forEach(offers::add);
+        if (offers.isEmpty()) {
+            return;
+        }
+        boolean accepted = DeflateOffer.anyAcceptable(offers);
+        request.getHeaders().removeHeader(EXTENSIONS);
+        if (accepted) {
+            request.addHeader(EXTENSIONS, DeflateOffer.NAME);
+        }
     }
 
     private void close(FilterChainContext ctx, CloseReason reason) {

@@ -1,14 +1,16 @@
 package dev.chorus.launcher;
 
 import dev.chorus.broadcast.Outgoing;
+import dev.chorus.deflate.MessageDeflater;
 import jakarta.websocket.CloseReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A whole WebSocket frame as a server sends it (RFC 6455 §5.2: FIN set, no extension bits, unmasked), so a
- * broadcast can be framed once and the same bytes written to every peer ({@link TyrusFrameWire}), and a close can
- * be written where no WebSocket session exists yet (the launcher's frame check).
+ * A whole WebSocket frame as a server sends it (RFC 6455 §5.2: FIN set, unmasked), so a broadcast can be framed
+ * once and the same bytes written to every peer ({@link TyrusFrameWire}), and a close can be written where no
+ * WebSocket session exists yet (the launcher's frame check). For peers that negotiated permessage-deflate a
+ * broadcast is also compressed once (RSV1 set, RFC 7692 §6), and those bytes go to all of them.
  */
 final class Frames {
 
@@ -17,6 +19,7 @@ final class Frames {
     private static final byte CLOSE = 0x8;
 
     private static final int FIN = 0x80;
+    private static final int RSV1 = 0x40;
     private static final int MAX_7_BIT = 125;
     private static final int MAX_16_BIT = 0xFFFF;
     private static final int LENGTH_16_BIT = 126;
@@ -24,11 +27,20 @@ final class Frames {
 
     private Frames() {}
 
+    /** Compressors kept for reuse: one per core is as many as compress at once. */
+    private static final MessageDeflater DEFLATER =
+            new MessageDeflater(Runtime.getRuntime().availableProcessors());
+
     /** The frame carrying {@code payload}'s remaining bytes (left unread) as one {@code opcode} message. */
     private static ByteBuffer frame(byte opcode, ByteBuffer payload) {
+        return frame(FIN | opcode, payload);
+    }
+
+    /** The frame carrying {@code payload}'s remaining bytes (left unread), after its first byte {@code first}. */
+    private static ByteBuffer frame(int first, ByteBuffer payload) {
         int length = payload.remaining();
         ByteBuffer frame = ByteBuffer.allocate(headerSize(length) + length);
-        frame.put((byte) (FIN | opcode));
+        frame.put((byte) first);
         if (length <= MAX_7_BIT) {
             frame.put((byte) length);
         } else if (length <= MAX_16_BIT) {
@@ -58,15 +70,46 @@ final class Frames {
         ByteBuffer frame = message instanceof Outgoing.Text text
                 ? frame(TEXT, StandardCharsets.UTF_8.encode(text.text()))
                 : frame(BINARY, ((Outgoing.Binary) message).data());
-        return new Frame(frame);
+        return new Frame(frame, frame.remaining() - message.size());
     }
 
     /** One message's frame, shared by every recipient: each asks for its own view, or copies it out. */
     static final class Frame {
         private final ByteBuffer shared;
+        private final int headerSize;
+        /** The compressed form, once a peer that negotiated permessage-deflate asked; this frame if not worth it. */
+        private volatile Frame compressed;
 
-        private Frame(ByteBuffer shared) {
+        private Frame(ByteBuffer shared, int headerSize) {
             this.shared = shared;
+            this.headerSize = headerSize;
+        }
+
+        /**
+         * The frame for peers that negotiated permessage-deflate: the payload compressed, with RSV1 set; or this
+         * frame itself when compressing would not make it smaller. Made once, by the first such peer's send.
+         */
+        Frame compressed() {
+            Frame made = compressed;
+            if (made == null) {
+                // Two threads may both compress on first use; either copy is right, and it is made once per event.
+                made = compress();
+                compressed = made;
+            }
+            return made;
+        }
+
+        private Frame compress() {
+            byte[] bytes = shared.array();
+            int offset = shared.arrayOffset() + headerSize;
+            return DEFLATER.compress(bytes, offset, shared.limit() - headerSize)
+                    .map(payload -> {
+                        ByteBuffer frame = frame(bytes[shared.arrayOffset()] | RSV1, ByteBuffer.wrap(payload));
+                        Frame deflated = new Frame(frame, frame.remaining() - payload.length);
+                        deflated.compressed = deflated;
+                        return deflated;
+                    })
+                    .orElse(this);
         }
 
         /** The frame, as the caller's own view of the shared bytes. */

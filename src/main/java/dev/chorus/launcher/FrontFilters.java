@@ -35,7 +35,8 @@ record FrontFilters(DeadlineFilter deadlines, GrizzlyGate gate, FrameCheckFilter
         return new FrontFilters(
                 new DeadlineFilter(handshakes, closes),
                 new GrizzlyGate(gate),
-                new FrameCheckFilter(settings.inboundLimits().maxMessageBytes(), room.metrics()));
+                new FrameCheckFilter(
+                        settings.inboundLimits().maxMessageBytes(), settings.compression(), room.metrics()));
     }
 
     /** Inserts the three at {@code index} of {@code chain}, in order. */

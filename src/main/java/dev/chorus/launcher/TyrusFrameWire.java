@@ -2,6 +2,7 @@ package dev.chorus.launcher;
 
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Wire;
+import dev.chorus.deflate.DeflateOffer;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
@@ -79,7 +80,12 @@ final class TyrusFrameWire implements Wire {
         if (!(remote instanceof TyrusRemoteEndpoint tyrus)) {
             return Wire.PORTABLE.connect(session);
         }
-        return new FrameSender((TyrusWebSocket) socketField.get(tyrus), buffers);
+        return new FrameSender((TyrusWebSocket) socketField.get(tyrus), buffers, deflates(session));
+    }
+
+    /** Whether {@code session} negotiated permessage-deflate (always with the one set of parameters Chorus accepts). */
+    private static boolean deflates(Session session) {
+        return session.getNegotiatedExtensions().stream().anyMatch(e -> DeflateOffer.NAME.equals(e.getName()));
     }
 
     /**
@@ -104,12 +110,20 @@ final class TyrusFrameWire implements Wire {
         return size;
     }
 
-    /** Writes ready-made frames to one Tyrus socket: one message's, or a backlog's back to back in one write. */
-    private record FrameSender(TyrusWebSocket socket, WriteBuffers buffers) implements Sender {
+    /**
+     * Writes ready-made frames to one Tyrus socket: one message's, or a backlog's back to back in one write; their
+     * compressed form if the peer negotiated permessage-deflate ({@code deflate}).
+     */
+    private record FrameSender(TyrusWebSocket socket, WriteBuffers buffers, boolean deflate) implements Sender {
 
         @Override
         public void send(Outgoing message, SendHandler handler) {
-            write(Frames.of(message).get(), handler);
+            write(frame(message).get(), handler);
+        }
+
+        private Frames.Frame frame(Outgoing message) {
+            Frames.Frame frame = Frames.of(message);
+            return deflate ? frame.compressed() : frame;
         }
 
         @Override
@@ -122,11 +136,11 @@ final class TyrusFrameWire implements Wire {
             // Loops, not streams: this runs once per write in a join storm, and its garbage is the heap's growth.
             int size = 0;
             for (int i = 0; i < batch.size(); i++) {
-                size += Frames.of(batch.get(i)).size();
+                size += frame(batch.get(i)).size();
             }
             ByteBuffer joined = buffers.take(size);
             for (int i = 0; i < batch.size(); i++) {
-                Frames.of(batch.get(i)).copyTo(joined);
+                frame(batch.get(i)).copyTo(joined);
             }
             write(joined.flip(), result -> {
                 if (result.isOK()) {

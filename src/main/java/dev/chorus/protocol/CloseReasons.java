@@ -34,6 +34,10 @@ public final class CloseReasons {
     /** A client message came in more fragments than allowed. */
     public static final CloseReason TOO_MANY_FRAGMENTS = new CloseReason(CloseCodes.TOO_BIG, "too many fragments");
 
+    /** A permessage-deflate message whose bytes are not DEFLATE data (RFC 7692 §8: fail the connection). */
+    public static final CloseReason BAD_COMPRESSED_DATA =
+            new CloseReason(CloseCodes.NOT_CONSISTENT, "invalid compressed data");
+
     /** A client sent messages faster than its rate limit allows. */
     public static final CloseReason RATE_LIMITED = new CloseReason(CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
 

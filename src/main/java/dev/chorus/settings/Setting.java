@@ -78,6 +78,11 @@ public enum Setting {
             "log-messages",
             "true",
             "true: the log shows what clients say (the tutorial's Client(N) said: X); false: only how many bytes."),
+    COMPRESSION(
+            "compression",
+            "false",
+            "Launcher: true negotiates permessage-deflate (RFC 7692) with clients that offer it; each broadcast is"
+                    + " compressed once for all of them."),
     LOG_FORMAT("log-format", "text", "Launcher log: text (one readable line per event) or json (one object per line)."),
     HISTORY(
             "history",

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param redis the Redis through which several nodes are one chat, or empty for this node alone
  * @param redisStreamMaxAge how long Redis keeps events for a node that was cut off to catch up on (zero: no bound)
  * @param logging what the log shows of messages, and in which format
+ * @param compression whether the launcher negotiates permessage-deflate with clients that offer it
  */
 public record Settings(
         String host,
@@ -43,7 +44,8 @@ public record Settings(
         int history,
         Optional<URI> redis,
         Duration redisStreamMaxAge,
-        Logging logging) {
+        Logging logging,
+        boolean compression) {
 
     /**
      * Builds the settings from raw values.
@@ -85,7 +87,8 @@ public record Settings(
                 integer(raw, Setting.HISTORY, 0, 1_000_000),
                 redis(raw),
                 durationOrZero(raw, Setting.REDIS_STREAM_MAX_AGE),
-                Logging.from(raw));
+                Logging.from(raw),
+                bool(raw, Setting.COMPRESSION));
     }
 
     /** The settings from system properties, environment variables and defaults (no command line). */

@@ -23,6 +23,8 @@ public final class RawSocket implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    /** The server's 101 response: status line and headers. */
+    private String head = "";
 
     private RawSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -116,6 +118,7 @@ public final class RawSocket implements AutoCloseable {
             raw.close();
             throw new Refused(head);
         }
+        raw.head = head;
         return raw;
     }
 
@@ -283,8 +286,16 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
-    /** One frame from the server (servers never mask). */
-    public record Frame(int opcode, boolean fin, byte[] payload) {
+    /** The server's 101 response to the upgrade: its status line and headers. */
+    public String head() {
+        return head;
+    }
+
+    /**
+     * One frame from the server (servers never mask); {@code rsv1} marks a permessage-deflate message's
+     * compressed first frame.
+     */
+    public record Frame(int opcode, boolean fin, byte[] payload, boolean rsv1) {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -302,7 +313,7 @@ public final class RawSocket implements AutoCloseable {
         }
         byte[] payload = new byte[Math.toIntExact(length)];
         in.readFully(payload);
-        return new Frame(first & 0x0F, (first & 0x80) != 0, payload);
+        return new Frame(first & 0x0F, (first & 0x80) != 0, payload, (first & 0x40) != 0);
     }
 
     /** Reads past any data frames to the server's close frame and returns its code and reason. */
