@@ -1,5 +1,8 @@
 package dev.chorus.handshake;
 
+import dev.chorus.identity.Identity;
+import dev.chorus.identity.TokenKey;
+import dev.chorus.identity.TokenVerifier;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.ops.Replies;
 import java.util.Map;
@@ -9,8 +12,13 @@ import java.util.Optional;
  * The one upgrade gate, for the launcher and the WAR alike: from a request to a {@link Verdict}. In order: is
  * it a WebSocket upgrade at all ({@link UpgradeRequest#isWebSocketUpgrade}); does the room take newcomers
  * (maintenance, draining, bus down: 503 with {@code Retry-After} and a JSON body); who sent it
- * ({@link Forwarding}); does the request keep {@link HandshakeRules}; is there a place under
- * {@link ConnectionCaps} (503). Every refusal is logged and counted by the room before it is returned.
+ * ({@link Forwarding}); does the request keep {@link HandshakeRules}; with a token key, does it carry a valid
+ * token ({@link TokenCheck}: 401, 403); is there a place under {@link ConnectionCaps} (503). Every refusal is
+ * logged and counted by the room before it is returned.
+ *
+ * <p>The token comes after the rules, so a request that is no valid upgrade (405, 426, 400) or comes from a
+ * foreign page (403) is told so whatever token it holds, and no signature is checked for it; and before the caps,
+ * so a client without a valid token never takes a place under them, even for a moment.
  */
 public final class UpgradeGate {
 
@@ -31,6 +39,7 @@ public final class UpgradeGate {
     private final ConnectionCaps caps;
     private final Forwarding forwarding;
     private final long retryAfterSeconds;
+    private final Optional<TokenCheck> tokens;
 
     /**
      * @param forwarding who a request is from (the WAR trusts no proxy: {@link TrustedProxies#NONE})
@@ -38,11 +47,25 @@ public final class UpgradeGate {
      */
     public UpgradeGate(
             Door door, HandshakeRules rules, ConnectionCaps caps, Forwarding forwarding, long retryAfterSeconds) {
+        this(door, rules, caps, forwarding, retryAfterSeconds, Optional.empty());
+    }
+
+    /**
+     * @param tokenKey what signs the tokens every upgrade must carry; empty: no token is asked for
+     */
+    public UpgradeGate(
+            Door door,
+            HandshakeRules rules,
+            ConnectionCaps caps,
+            Forwarding forwarding,
+            long retryAfterSeconds,
+            Optional<TokenKey> tokenKey) {
         this.door = door;
         this.rules = rules;
         this.caps = caps;
         this.forwarding = forwarding;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.tokens = tokenKey.map(key -> new TokenCheck(new TokenVerifier(key)));
     }
 
     /** The gate's say on {@code request}; never throws on what a client wrote. */
@@ -59,11 +82,19 @@ public final class UpgradeGate {
         if (broken.isPresent()) {
             return refused(client, broken.get());
         }
+        Optional<Identity> identity = Optional.empty();
+        if (tokens.isPresent()) {
+            TokenCheck.Result checked = tokens.get().check(request);
+            if (checked instanceof TokenCheck.Refused refusal) {
+                return refused(client, refusal.why());
+            }
+            identity = Optional.of(((TokenCheck.Verified) checked).identity());
+        }
         ConnectionCaps.Claim claim = caps.claim(client.address());
         if (claim instanceof ConnectionCaps.Full full) {
             return refused(client, full.why());
         }
-        return new Verdict.Admit(client, (ConnectionCaps.Slot) claim);
+        return new Verdict.Admit(client, (ConnectionCaps.Slot) claim, identity);
     }
 
     /** The caps this gate counts against (open connections, for tests). */

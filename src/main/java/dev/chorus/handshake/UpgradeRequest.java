@@ -22,9 +22,22 @@ import java.util.function.Predicate;
  * @param headers every value of a header by name (case-insensitive), one per line it came in; empty if none
  * @param peer the address the connection comes from
  * @param secure whether the connection itself is TLS
+ * @param query the request's query string, undecoded, without the {@code ?}; null if it has none
  */
 public record UpgradeRequest(
-        String method, String path, Function<String, List<String>> headers, String peer, boolean secure) {
+        String method, String path, Function<String, List<String>> headers, String peer, boolean secure, String query) {
+
+    /** A request without a query string. */
+    public UpgradeRequest(
+            String method, String path, Function<String, List<String>> headers, String peer, boolean secure) {
+        this(method, path, headers, peer, secure, null);
+    }
+
+    /** Without the query, which may carry a token: nothing that logs a request may show it. */
+    @Override
+    public String toString() {
+        return "UpgradeRequest[" + method + " " + path + " from " + peer + (secure ? ", TLS" : "") + "]";
+    }
 
     /** The first value of header {@code name}, or null (what servers' single-value lookups give). */
     public String header(String name) {

@@ -1,7 +1,9 @@
 package dev.chorus.handshake;
 
+import dev.chorus.identity.Identity;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the {@link UpgradeGate} says of a request. Each adapter translates it for its server and nothing more. */
 public sealed interface Verdict {
@@ -18,8 +20,9 @@ public sealed interface Verdict {
      * @param client who sent it (behind a trusted proxy, the client the proxy named)
      * @param slot its place under the connection caps: give it back when the connection ends, or at once if the
      *     upgrade does not happen
+     * @param identity who its token proves it is, when the server asks for tokens (not used by the chat yet)
      */
-    record Admit(Requester client, ConnectionCaps.Slot slot) implements Verdict {}
+    record Admit(Requester client, ConnectionCaps.Slot slot, Optional<Identity> identity) implements Verdict {}
 
     /**
      * Turned away: answer with this, then hang up. Already logged and counted.
@@ -42,6 +45,7 @@ public sealed interface Verdict {
         public String statusText() {
             return switch (status) {
                 case 400 -> "Bad Request";
+                case 401 -> "Unauthorized";
                 case 403 -> "Forbidden";
                 case 405 -> "Method Not Allowed";
                 case 426 -> "Upgrade Required";

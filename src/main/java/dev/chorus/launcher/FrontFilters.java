@@ -22,7 +22,8 @@ record FrontFilters(DeadlineFilter deadlines, GrizzlyGate gate, FrameCheckFilter
                 HandshakeRules.from(settings.handshake()),
                 ConnectionCaps.from(settings.handshake()),
                 new Forwarding(settings.handshake().proxies()),
-                settings.operations().retryAfterSeconds());
+                settings.operations().retryAfterSeconds(),
+                settings.handshake().tokenKey());
     }
 
     /** One listener's filters, around the server's {@code gate} and deadlines. */

@@ -52,7 +52,8 @@ final class GrizzlyGate extends BaseFilter {
                 request.getRequestURI(),
                 name -> values(request, name),
                 address(connection),
-                request.isSecure()));
+                request.isSecure(),
+                request.getQueryString()));
         if (verdict instanceof Verdict.Refuse refused) {
             refuse(ctx, request, refused);
             return ctx.getStopAction();

@@ -47,6 +47,11 @@ public enum Setting {
             "",
             "Comma-separated reverse-proxy addresses and CIDRs (launcher) whose Forwarded / X-Forwarded-For, -Proto"
                     + " and -Host headers name the client, its scheme and host; empty: such headers are ignored."),
+    JWT_KEY(
+            "jwt-key",
+            "",
+            "Key for the JWT every upgrade must carry (?token= or Authorization: Bearer; 401/403 otherwise): an HMAC"
+                    + " secret of 32+ bytes, or file:PATH of a PEM public key or JWKS (RS256, ES256); empty: no token."),
     MAX_CONNECTIONS("max-connections", "10000", "Open connections the server accepts in all; 503 above."),
     MAX_CONNECTIONS_PER_ADDRESS(
             "max-connections-per-address", "100", "Open connections one remote address may hold; 503 above."),

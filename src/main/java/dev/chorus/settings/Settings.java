@@ -1,5 +1,6 @@
 package dev.chorus.settings;
 
+import dev.chorus.identity.TokenKey;
 import dev.chorus.notation.Durations;
 import dev.chorus.notation.SentinelUri;
 import java.net.URI;
@@ -77,7 +78,8 @@ public record Settings(
                         integer(raw, Setting.MAX_CONNECTIONS, 1, Integer.MAX_VALUE),
                         integer(raw, Setting.MAX_CONNECTIONS_PER_ADDRESS, 1, Integer.MAX_VALUE),
                         duration(raw, Setting.HANDSHAKE_TIMEOUT),
-                        trustedProxies(raw)),
+                        trustedProxies(raw),
+                        tokenKey(raw)),
                 duration(raw, Setting.PING_INTERVAL),
                 duration(raw, Setting.PONG_TIMEOUT),
                 duration(raw, Setting.CLOSE_TIMEOUT),
@@ -139,6 +141,18 @@ public record Settings(
             return Optional.of(uri);
         } catch (URISyntaxException e) {
             throw invalid;
+        }
+    }
+
+    private static Optional<TokenKey> tokenKey(Function<Setting, String> raw) {
+        String value = raw.apply(Setting.JWT_KEY);
+        if (value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TokenKey.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw InvalidSettingException.because(Setting.JWT_KEY, e.getMessage()); // never echoes a secret
         }
     }
 

@@ -49,7 +49,8 @@ public class ServletGate extends HttpFilter {
                 HandshakeRules.from(settings.handshake()),
                 ConnectionCaps.from(settings.handshake()),
                 new Forwarding(TrustedProxies.NONE),
-                settings.operations().retryAfterSeconds());
+                settings.operations().retryAfterSeconds(),
+                settings.handshake().tokenKey());
         room.whenEnded(held::ended);
     }
 
@@ -61,7 +62,8 @@ public class ServletGate extends HttpFilter {
                 request.getRequestURI(),
                 name -> values(request, name),
                 request.getRemoteAddr(),
-                request.isSecure()));
+                request.isSecure(),
+                request.getQueryString()));
         if (verdict instanceof Verdict.Refuse refused) {
             refuse(response, refused);
             return;

@@ -66,6 +66,7 @@ class ArtifactsIT {
         assertTrue(names.contains("org/eclipse/parsson/JsonProviderImpl.class"), "and its implementation");
         assertTrue(names.contains("META-INF/services/jakarta.json.spi.JsonProvider"), "found through ServiceLoader");
         assertTrue(names.contains("redis/clients/jedis/Jedis.class"), "the Redis client for --redis");
+        assertTrue(names.contains("com/nimbusds/jwt/proc/DefaultJWTProcessor.class"), "the JWT library for --jwt-key");
     }
 
     @Test
@@ -74,6 +75,14 @@ class ArtifactsIT {
         assertTrue(names.stream().anyMatch(name -> name.matches("WEB-INF/lib/jedis-[\\d.]+\\.jar")), names::toString);
         assertTrue(
                 names.stream().anyMatch(name -> name.matches("WEB-INF/lib/commons-pool2-[\\d.]+\\.jar")),
+                names::toString);
+    }
+
+    @Test
+    void theWarCarriesTheJwtLibraryNoContainerProvides() throws IOException {
+        List<String> names = entries(war());
+        assertTrue(
+                names.stream().anyMatch(name -> name.matches("WEB-INF/lib/nimbus-jose-jwt-[\\d.]+\\.jar")),
                 names::toString);
     }
 }
