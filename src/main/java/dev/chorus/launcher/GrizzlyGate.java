@@ -38,6 +38,8 @@ final class GrizzlyGate extends BaseFilter {
     private static final Attribute<ConnectionCaps.Slot> SLOT =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyGate.class.getName() + ".slot");
 
+    private static final String WEBSOCKET = "websocket";
+
     private final UpgradeGate gate;
 
     GrizzlyGate(UpgradeGate gate) {
@@ -76,15 +78,20 @@ final class GrizzlyGate extends BaseFilter {
      * Grizzly's codec takes any request with an {@code Upgrade} header for a protocol switch: it stops framing
      * the body (a GET's "body" is then whatever else comes, so a handler reading it waits for the connection to
      * end) and the answer loses its length and headers. It says so in this event, before it looks at the request
-     * further; a request that does not ask for a WebSocket is turned back into plain HTTP/1.1 here.
+     * further: a request that does not ask for a WebSocket is turned back into plain HTTP/1.1 here, and one that
+     * offers a WebSocket among others is left offering {@code websocket} alone, the only value Tyrus upgrades
+     * (it would serve the page to an upgrade the gate has admitted).
      */
     @Override
     public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
         if (event.type() == HttpEvents.IncomingHttpUpgradeEvent.TYPE
                 && event instanceof HttpEvents.IncomingHttpUpgradeEvent upgrade
-                && upgrade.getHttpHeader() instanceof HttpRequestPacket request
-                && !asksForWebSocket(request)) {
-            ignoreUpgrade(request);
+                && upgrade.getHttpHeader() instanceof HttpRequestPacket request) {
+            if (!asksForWebSocket(request)) {
+                ignoreUpgrade(request);
+            } else if (!WEBSOCKET.equalsIgnoreCase(request.getUpgrade())) {
+                onlyWebSocket(request);
+            }
         }
         return ctx.getInvokeAction();
     }
@@ -94,6 +101,13 @@ final class GrizzlyGate extends BaseFilter {
         request.setIgnoreContentModifiers(false); // the codec frames the body again, and the response
         request.getHeaders().removeHeader("Upgrade");
         request.getHeaders().removeHeader("HTTP2-Settings");
+    }
+
+    /** {@code websocket, h2c}, or the two on separate lines, become {@code websocket}, in both places Tyrus reads. */
+    private static void onlyWebSocket(HttpHeader request) {
+        request.setUpgrade(WEBSOCKET);
+        request.getHeaders().removeHeader("Upgrade");
+        request.addHeader("Upgrade", WEBSOCKET);
     }
 
     /** Whoever closed it, and however: its place under the caps is given back. */

@@ -3,8 +3,11 @@ package dev.chorus.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.contract.HandshakeContract;
 import dev.chorus.testing.Launched;
 import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawHttp;
+import dev.chorus.testing.RawSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +64,20 @@ class LauncherOtherUpgradesTest {
             Response answer = Response.read(socket.getInputStream());
             assertTrue(answer.head.startsWith("HTTP/1.1 405 "), answer.head);
             assertTrue(answer.head.contains("Allow: GET"), answer.head);
+        }
+    }
+
+    @Test
+    void anUpgradeOfferingWebSocketAndH2cIsAWebSocketThatJoins() throws IOException {
+        String head = RawHttp.upgrade(
+                LAUNCHER.uri(),
+                "GET",
+                "Upgrade: websocket, h2c\r\nConnection: Upgrade\r\n" + HandshakeContract.KEY
+                        + HandshakeContract.VERSION);
+        assertTrue(head.startsWith("HTTP/1.1 101 "), head);
+        // The same offer on two lines, from a client that then hears the chat's greeting.
+        try (RawSocket socket = RawSocket.upgrade(LAUNCHER.uri(), Map.of("Upgrade", "h2c"))) {
+            assertEquals(Peer.GREETING, socket.readFrame().text());
         }
     }
 
