@@ -14,8 +14,11 @@ import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpEvents;
+import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.Protocol;
@@ -26,12 +29,16 @@ import org.glassfish.grizzly.memory.Buffers;
  * and hangs up, and holds an admitted connection's place under the caps until the connection closes, however
  * it closes. Once admitted, a connection is not looked at again: Grizzly's HTTP codec keeps handing its
  * WebSocket frames up as content of the upgrade request, and maintenance must not touch clients already in.
+ * Any other {@code Upgrade} (such as curl's and Java's {@code h2c}) is ignored, as RFC 9110 7.8 allows: the
+ * request is served as plain HTTP/1.1.
  */
 final class GrizzlyGate extends BaseFilter {
 
     /** An admitted connection's place under the caps; its address is the client's as the upgrade named it. */
     private static final Attribute<ConnectionCaps.Slot> SLOT =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyGate.class.getName() + ".slot");
+
+    private static final String WEBSOCKET = "websocket";
 
     private final UpgradeGate gate;
 
@@ -65,6 +72,42 @@ final class GrizzlyGate extends BaseFilter {
             }
         }
         return ctx.getInvokeAction();
+    }
+
+    /**
+     * Grizzly's codec takes any request with an {@code Upgrade} header for a protocol switch: it stops framing
+     * the body (a GET's "body" is then whatever else comes, so a handler reading it waits for the connection to
+     * end) and the answer loses its length and headers. It says so in this event, before it looks at the request
+     * further: a request that does not ask for a WebSocket is turned back into plain HTTP/1.1 here, and one that
+     * offers a WebSocket among others is left offering {@code websocket} alone, the only value Tyrus upgrades
+     * (it would serve the page to an upgrade the gate has admitted).
+     */
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        if (event.type() == HttpEvents.IncomingHttpUpgradeEvent.TYPE
+                && event instanceof HttpEvents.IncomingHttpUpgradeEvent upgrade
+                && upgrade.getHttpHeader() instanceof HttpRequestPacket request) {
+            if (!asksForWebSocket(request)) {
+                ignoreUpgrade(request);
+            } else if (!WEBSOCKET.equalsIgnoreCase(request.getUpgrade())) {
+                onlyWebSocket(request);
+            }
+        }
+        return ctx.getInvokeAction();
+    }
+
+    private static void ignoreUpgrade(HttpHeader request) {
+        request.getUpgradeDC().recycle(); // what isUpgrade() reads
+        request.setIgnoreContentModifiers(false); // the codec frames the body again, and the response
+        request.getHeaders().removeHeader("Upgrade");
+        request.getHeaders().removeHeader("HTTP2-Settings");
+    }
+
+    /** {@code websocket, h2c}, or the two on separate lines, become {@code websocket}, in both places Tyrus reads. */
+    private static void onlyWebSocket(HttpHeader request) {
+        request.setUpgrade(WEBSOCKET);
+        request.getHeaders().removeHeader("Upgrade");
+        request.addHeader("Upgrade", WEBSOCKET);
     }
 
     /** Whoever closed it, and however: its place under the caps is given back. */
