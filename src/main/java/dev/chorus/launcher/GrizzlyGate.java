@@ -27,8 +27,9 @@ import org.glassfish.grizzly.memory.Buffers;
 /**
  * The launcher's adapter of the {@link UpgradeGate}: shows it each request before Tyrus does, answers a refusal
  * and hangs up, and holds an admitted connection's place under the caps until the connection closes, however
- * it closes. Once admitted, a connection is not looked at again: Grizzly's HTTP codec keeps handing its
- * WebSocket frames up as content of the upgrade request, and maintenance must not touch clients already in.
+ * it closes. Once admitted, a connection is not looked at again: its WebSocket frames keep coming up as HTTP
+ * content (of the upgrade request, then of none once {@link UpgradedBypass} takes them past the codec), and
+ * maintenance must not touch clients already in.
  * Any other {@code Upgrade} (such as curl's and Java's {@code h2c}) is ignored, as RFC 9110 7.8 allows: the
  * request is served as plain HTTP/1.1.
  */

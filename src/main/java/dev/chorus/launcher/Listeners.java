@@ -33,6 +33,8 @@ final class Listeners {
         listener.registerAddOn((network, chain) -> {
             int tyrus = chain.indexOfType(GrizzlyServerFilter.class);
             front.insertAt(chain, tyrus >= 0 ? tyrus : chain.indexOfType(HttpServerFilter.class));
+            // Once upgraded, a connection's bytes go past the HTTP codec, which then lets its request go.
+            chain.add(chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), new UpgradedBypass());
         });
         if (tls != null) {
             SSLEngineConfigurator engines = new SSLEngineConfigurator(tls, false, false, false);
