@@ -197,13 +197,7 @@ class UpgradeGateTest {
 
     /** What a browser on the server's own page sends. */
     private static Map<String, List<String>> valid() {
-        Map<String, List<String>> headers = new HashMap<>();
-        headers.put("Host", List.of("own.example:9001"));
-        headers.put("Upgrade", List.of("websocket"));
-        headers.put("Connection", List.of("Upgrade"));
-        headers.put("Sec-WebSocket-Version", List.of("13"));
-        headers.put("Sec-WebSocket-Key", List.of("dGhlIHNhbXBsZSBub25jZQ=="));
-        return headers;
+        return ValidUpgrades.headers();
     }
 
     private static UpgradeRequest request(Map<String, List<String>> headers) {

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,12 +270,6 @@ class UpgradeGateTokenTest {
 
     /** What a non-browser client sends. */
     static Map<String, List<String>> valid() {
-        Map<String, List<String>> headers = new HashMap<>();
-        headers.put("Host", List.of("own.example:9001"));
-        headers.put("Upgrade", List.of("websocket"));
-        headers.put("Connection", List.of("Upgrade"));
-        headers.put("Sec-WebSocket-Version", List.of("13"));
-        headers.put("Sec-WebSocket-Key", List.of("dGhlIHNhbXBsZSBub25jZQ=="));
-        return headers;
+        return ValidUpgrades.headers();
     }
 }
