@@ -47,6 +47,7 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final Bus bus;
     private final Arrivals arrivals;
     private final Incoming incoming;
+    private final RoomDirectory directory;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -69,6 +70,7 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.incoming =
                 new Incoming(audience, v1, bus, metrics, settings.logging().messages());
         this.arrivals = new Arrivals(audience, timelines, v1, bus, metrics, incoming::handle);
+        this.directory = new RoomDirectory(timelines, bus);
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timelines, metrics, admission));
         arrivals.start(hosting.threads());
@@ -100,6 +102,11 @@ public final class ChatRoom implements UpgradeGate.Door {
     /** Everyone who hears the room's broadcasts. */
     public Audience audience() {
         return audience;
+    }
+
+    /** The rooms this node holds, and the server's own voice in them (the publish API). */
+    public RoomDirectory directory() {
+        return directory;
     }
 
     /** Asked before a WebSocket upgrade: why a new client must be turned away, if it must (counted, logged). */

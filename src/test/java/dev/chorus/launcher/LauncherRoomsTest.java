@@ -3,13 +3,16 @@ package dev.chorus.launcher;
 import static dev.chorus.testing.Peer.GREETING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chorus.chat.RoomDirectory;
 import dev.chorus.contract.ChatContract;
 import dev.chorus.contract.RoomsContract;
+import dev.chorus.naming.RoomName;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.V1Peer;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -40,6 +43,30 @@ class LauncherRoomsTest implements RoomsContract {
         log.await("Client(" + id + ") [bob] in room logged said: Hello, room!");
         peer.close();
         log.await("Client(" + id + ") [bob] in room logged disconnected");
+    }
+
+    @Test
+    void whatTheServerSaysInARoomReachesItsTutorialClientsAsTextAndItsV1ClientsAsASaidFromTheServer() throws Exception {
+        RoomName name = RoomName.parse("announcements").orElseThrow();
+        URI room = chatUri().resolve("rooms/" + name);
+        try (Peer tutorial = Peer.join(room);
+                V1Peer v1 = V1Peer.join(room);
+                Peer elsewhere = Peer.join(chatUri())) {
+            assertEquals(
+                    RoomDirectory.Published.ACCEPTED,
+                    LAUNCHER.server().room().directory().publish(name, "doors close at ten"));
+            tutorial.expect(GREETING); // the chorus.v1 client's join
+            tutorial.expect("doors close at ten");
+            JsonObject said = v1.nextSaid();
+            assertEquals(0, said.getInt("from"));
+            assertEquals("server", said.getString("name"));
+            assertEquals("doors close at ten", said.getString("text"));
+            assertEquals(1, said.getInt("seq"));
+            elsewhere.sayAndLearnId("the root room heard nothing of it");
+            assertEquals(
+                    Map.of(name, 2),
+                    Map.of(name, LAUNCHER.server().room().directory().rooms().get(name)));
+        }
     }
 
     /** The tutorial's whole chat contract, in a room instead of at the root. */
