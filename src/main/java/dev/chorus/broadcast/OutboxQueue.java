@@ -15,7 +15,11 @@ final class OutboxQueue {
     private static final int SHRINK_ABOVE = 64;
 
     private final OutboxLimits limits;
-    private ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /**
+     * Made on first use, and let go when a burst is over: most of a large node's clients are idle, and an empty
+     * ArrayDeque still holds 17 slots (about 110 bytes a connection).
+     */
+    private ArrayDeque<Outgoing> queue;
     /** The most messages queued since the queue was last replaced. */
     private int peak;
 
@@ -39,6 +43,9 @@ final class OutboxQueue {
             // rendition of a long text full of escapes) is still delivered to a client that keeps up.
             return false;
         }
+        if (queue == null) {
+            queue = new ArrayDeque<>();
+        }
         queue.add(message);
         pendingBytes += message.size();
         pendingMessages++;
@@ -48,6 +55,9 @@ final class OutboxQueue {
 
     /** The next write's messages: the oldest, and those behind it that {@code wire} writes with it. */
     List<Outgoing> take(Wire.Sender wire) {
+        if (queue == null) {
+            return List.of();
+        }
         int size = queue.size() > 1 ? Math.min(wire.batchSize(queue), queue.size()) : queue.size();
         if (size <= 1) {
             Outgoing first = queue.poll();
@@ -71,7 +81,7 @@ final class OutboxQueue {
 
     /** Drops everything, in flight included, and lets the queue's space go. */
     void clear() {
-        queue = new ArrayDeque<>(0);
+        queue = null;
         pendingBytes = 0;
         pendingMessages = 0;
     }
@@ -81,8 +91,8 @@ final class OutboxQueue {
      * largest size for the rest of the connection: thousands of connections times thousands of slots.
      */
     void releaseBacklogSpace() {
-        if (peak > SHRINK_ABOVE) {
-            queue = new ArrayDeque<>();
+        if (peak > SHRINK_ABOVE && queue != null && queue.isEmpty()) {
+            queue = null;
             peak = 0;
         }
     }
