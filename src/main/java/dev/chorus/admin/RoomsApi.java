@@ -98,8 +98,13 @@ public final class RoomsApi {
         });
     }
 
+    /**
+     * The room a path segment names. {@code %7E} is {@code ~} (RFC 3986 6.2.2.2): a servlet container hands the
+     * path over decoded, Grizzly as it came, and both must read it alike.
+     */
     private static Optional<RoomName> room(String segment) {
-        return segment.equals(ROOT_IN_PATH) ? Optional.of(RoomName.ROOT) : RoomName.parse(segment);
+        boolean root = segment.equals(ROOT_IN_PATH) || segment.equalsIgnoreCase("%7E");
+        return root ? Optional.of(RoomName.ROOT) : RoomName.parse(segment);
     }
 
     private static OpsReply only(String method, OpsRequest request, Supplier<OpsReply> action) {

@@ -134,7 +134,9 @@ class PublishApiTest {
         OpsReply reply = call("POST", "/api/rooms/~/messages", "hi all");
         assertEquals(202, reply.status(), reply::body);
         assertEquals("/", json(reply).getString("room"));
-        assertEquals(List.of("/ hi all"), chat.published);
+        // Percent-encoded, as a client may send it and Grizzly hands it over (a servlet container decodes it).
+        assertEquals(202, call("POST", "/api/rooms/%7e/messages", "hi again").status());
+        assertEquals(List.of("/ hi all", "/ hi again"), chat.published);
     }
 
     @Test
@@ -149,7 +151,7 @@ class PublishApiTest {
 
     @Test
     void anInvalidRoomNameIs400ForMessagesAndMembersAlike() {
-        for (String name : List.of("caf%C3%A9", "a.b", "", "x".repeat(65), "~~", "%7E")) {
+        for (String name : List.of("caf%C3%A9", "a.b", "", "x".repeat(65), "~~", "%7F")) {
             String detail =
                     assertError(400, "invalid room name", call("POST", "/api/rooms/" + name + "/messages", "x"));
             assertTrue(detail.contains("A-Z a-z 0-9 _ -"), detail);
