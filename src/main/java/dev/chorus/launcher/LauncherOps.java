@@ -2,9 +2,9 @@ package dev.chorus.launcher;
 
 import dev.chorus.admin.AdminEndpoint;
 import dev.chorus.admin.Controls;
+import dev.chorus.admin.DirectoryPublishing;
 import dev.chorus.admin.Publishing;
 import dev.chorus.admin.RoomsApi;
-import dev.chorus.admin.TutorialRoomOnly;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.health.HealthEndpoint;
 import dev.chorus.metrics.MetricsEndpoint;
@@ -69,8 +69,7 @@ final class LauncherOps implements AutoCloseable {
     void start() throws IOException {
         Optional<HttpHandler> adminEndpoints = settings.adminToken().map(token -> {
             Controls controls = new Controls(room, connections);
-            // INTERIM (issue 21): the chat's own Publishing replaces TutorialRoomOnly once rooms-core lands.
-            Publishing publishing = new TutorialRoomOnly(room);
+            Publishing publishing = new DirectoryPublishing(room.directory());
             RoomsApi rooms = RoomsApi.of(room.settings(), () -> publishing);
             return new OpsHandler(
                     "",

@@ -3,9 +3,9 @@ package dev.chorus.web;
 import dev.chorus.admin.AdminEndpoint;
 import dev.chorus.admin.ConnectionCutter;
 import dev.chorus.admin.Controls;
+import dev.chorus.admin.DirectoryPublishing;
 import dev.chorus.admin.Publishing;
 import dev.chorus.admin.RoomsApi;
-import dev.chorus.admin.TutorialRoomOnly;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.health.HealthEndpoint;
 import dev.chorus.metrics.MetricsEndpoint;
@@ -56,8 +56,7 @@ final class OpsRegistration {
 
     /** A container gives no way to drop a WebSocket abruptly: that mode answers 501 here. */
     private static OpsServlet admin(ChatRoom room, String token) {
-        // INTERIM (issue 21): the chat's own Publishing replaces TutorialRoomOnly once rooms-core lands.
-        Publishing publishing = new TutorialRoomOnly(room);
+        Publishing publishing = new DirectoryPublishing(room.directory());
         return new OpsServlet(
                 new AdminEndpoint(
                         token,

@@ -95,6 +95,7 @@ class LauncherPublishApiTest {
             tutorial.expect("maintenance at noon ✓");
             JsonObject said = v1.nextSaid();
             assertEquals(0, said.getInt("from"), said::toString);
+            assertEquals("server", said.getString("name"), said::toString);
             assertEquals("maintenance at noon ✓", said.getString("text"));
             log.await("An operator published to room / (23 bytes): maintenance at noon ✓");
         }
@@ -144,13 +145,70 @@ class LauncherPublishApiTest {
         assertEquals(403, wrong.statusCode(), wrong::body);
     }
 
-    /** INTERIM (until rooms-core): a node holds the tutorial room alone. */
     @Test
-    void aNamedRoomIsNotHeldYet() throws Exception {
-        assertEquals(404, call("GET", "api/rooms/lobby/members", "").statusCode());
-        HttpResponse<String> refused = call("POST", "api/rooms/lobby/messages", "hello");
-        assertEquals(503, refused.statusCode(), refused::body);
-        assertEquals("3", refused.headers().firstValue("Retry-After").orElse(""));
-        assertEquals("room limit reached", json(refused).getString("error"));
+    void aMessageToANamedRoomReachesItsChorusV1ClientsAsASaidFromTheServerAndNobodyElse() throws Exception {
+        try (V1Peer alice = V1Peer.join(server.uri().resolve("rooms/lobby?name=alice"));
+                Peer tutorialInLobby = Peer.join(server.uri().resolve("rooms/lobby"));
+                Peer inRoot = Peer.join(server.uri())) {
+            HttpResponse<String> sent = call("POST", "api/rooms/lobby/messages", "lunch is served");
+            assertEquals(202, sent.statusCode(), sent::body);
+            assertEquals("{\"room\":\"lobby\"}", sent.body());
+            JsonObject said = alice.nextSaid();
+            assertEquals(0, said.getInt("from"), said::toString);
+            assertEquals("server", said.getString("name"), said::toString);
+            assertEquals("lunch is served", said.getString("text"));
+            assertEquals(1, said.getInt("seq"), said::toString);
+            tutorialInLobby.expect("lunch is served");
+            // Had it reached the tutorial room, it would have come before this client's own line.
+            inRoot.sayAndLearnId("nothing from the lobby here");
+            log.await("An operator published to room lobby (15 bytes): lunch is served");
+        }
+    }
+
+    @Test
+    void theRoomListAndTheMembersShowEachRoomWithItsClientsByName() throws Exception {
+        try (V1Peer alice = V1Peer.join(server.uri().resolve("rooms/lobby?name=alice"));
+                V1Peer alsoAlice = V1Peer.join(server.uri().resolve("rooms/lobby?name=ALICE"));
+                V1Peer inRoot = V1Peer.join(server.uri())) {
+            HttpResponse<String> rooms = call("GET", "api/rooms", "");
+            assertEquals(200, rooms.statusCode(), rooms::body);
+            assertEquals(
+                    "{\"rooms\":[{\"name\":\"/\",\"members\":1},{\"name\":\"lobby\",\"members\":2}]}", rooms.body());
+            HttpResponse<String> members = call("GET", "api/rooms/lobby/members", "");
+            assertEquals(200, members.statusCode(), members::body);
+            assertEquals(
+                    "{\"room\":\"lobby\",\"members\":[{\"id\":" + alice.id() + ",\"name\":\"alice\"},{\"id\":"
+                            + alsoAlice.id() + ",\"name\":\"ALICE#2\"}]}",
+                    members.body());
+            HttpResponse<String> root = call("GET", "api/rooms/~/members", "");
+            assertEquals(
+                    "{\"room\":\"/\",\"members\":[{\"id\":" + inRoot.id() + ",\"name\":\"Client(" + inRoot.id()
+                            + ")\"}]}",
+                    root.body());
+            HttpResponse<String> nowhere = call("GET", "api/rooms/nowhere/members", "");
+            assertEquals(404, nowhere.statusCode(), nowhere::body);
+            assertEquals("no such room", json(nowhere).getString("error"));
+        }
+    }
+
+    @Test
+    void aMessageMakesTheRoomItNamesAndPastTheRoomLimitIs503WithRetryAfter() throws Exception {
+        try (ChorusServer small = TestServers.start(
+                Map.of(Setting.ADMIN_PORT, "0", Setting.ADMIN_TOKEN, TOKEN, Setting.MAX_ROOMS, "2"))) {
+            URI smallAdmin = small.adminUri().orElseThrow();
+            URI news = smallAdmin.resolve("api/rooms/news/messages");
+            HttpResponse<String> made = Http.withToken("POST", news, TOKEN, "first!");
+            assertEquals(202, made.statusCode(), made::body);
+            try (V1Peer late = V1Peer.connect(small.uri().resolve("rooms/news"))) {
+                // Kept in the room's history: the welcome says how far the room has got.
+                assertEquals(1, late.welcome().getInt("seq"), late::describeSeen);
+            }
+            HttpResponse<String> refused =
+                    Http.withToken("POST", smallAdmin.resolve("api/rooms/sports/messages"), TOKEN, "goal");
+            assertEquals(503, refused.statusCode(), refused::body);
+            assertEquals("room limit reached", json(refused).getString("error"));
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent(), refused::toString);
+            log.await("Refused to publish (room limit reached) to room sports (4 bytes): goal");
+        }
     }
 }
