@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * What the server publish API ({@link RoomsApi}) needs of the chat: the rooms this node holds, who is in one, and
- * a message from the server to everyone in one. The chat implements it; the API only translates HTTP. Every
- * method is called on an HTTP worker thread and must return at once (never wait on a client or the bus).
+ * a message from the server to everyone in one. {@link DirectoryPublishing} gives it over the chat's {@code
+ * RoomDirectory}; tests give their own. The API only translates HTTP. Every method is called on an HTTP worker
+ * thread and must return at once (never wait on a client or the bus).
  */
 public interface Publishing {
 
