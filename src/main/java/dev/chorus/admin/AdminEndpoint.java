@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *   <li>{@code POST /clients/ID/messages}: the request body goes to that client alone, as text
  *   <li>{@code GET|PUT|DELETE /maintenance}: read, switch on, switch off maintenance mode
  *   <li>{@code POST /disconnect?mode=going-away|normal|abrupt}: disconnect every client
+ *   <li>{@code /api/rooms…}: the server publish API, {@link RoomsApi}
  * </ul>
  */
 public final class AdminEndpoint implements OpsEndpoint {
@@ -34,14 +35,17 @@ public final class AdminEndpoint implements OpsEndpoint {
 
     private final BearerToken token;
     private final Supplier<Controls> controls;
+    private final RoomsApi rooms;
 
     /**
      * @param token the bearer token every request must carry
      * @param controls the current room's controls (looked up per request)
+     * @param rooms the server publish API under {@code /api/rooms}
      */
-    public AdminEndpoint(String token, Supplier<Controls> controls) {
+    public AdminEndpoint(String token, Supplier<Controls> controls, RoomsApi rooms) {
         this.token = new BearerToken(token);
         this.controls = controls;
+        this.rooms = rooms;
     }
 
     @Override
@@ -51,6 +55,9 @@ public final class AdminEndpoint implements OpsEndpoint {
             return refuse(request, verdict);
         }
         String path = request.path();
+        if (RoomsApi.serves(path)) {
+            return rooms.handle(request);
+        }
         Matcher clientMessages = CLIENT_MESSAGES.matcher(path);
         if (path.equals("/clients")) {
             return only("GET", request, () -> clients(controls.get()));
@@ -59,7 +66,7 @@ public final class AdminEndpoint implements OpsEndpoint {
             if (id.isEmpty()) {
                 return Replies.notFound(); // past Long.MAX_VALUE: nobody's id
             }
-            return only("POST", request, () -> send(controls.get(), id.getAsLong(), request.body()));
+            return only("POST", request, () -> send(controls.get(), id.getAsLong(), request.text()));
         } else if (path.equals("/maintenance")) {
             return maintenance(controls.get(), request.method());
         } else if (path.equals("/disconnect")) {

@@ -2,6 +2,9 @@ package dev.chorus.launcher;
 
 import dev.chorus.admin.AdminEndpoint;
 import dev.chorus.admin.Controls;
+import dev.chorus.admin.DirectoryPublishing;
+import dev.chorus.admin.Publishing;
+import dev.chorus.admin.RoomsApi;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.health.HealthEndpoint;
 import dev.chorus.metrics.MetricsEndpoint;
@@ -66,7 +69,12 @@ final class LauncherOps implements AutoCloseable {
     void start() throws IOException {
         Optional<HttpHandler> adminEndpoints = settings.adminToken().map(token -> {
             Controls controls = new Controls(room, connections);
-            return new OpsHandler("", new AdminEndpoint(token, () -> controls), OpsHandler.MAX_BODY);
+            Publishing publishing = new DirectoryPublishing(room.directory());
+            RoomsApi rooms = RoomsApi.of(room.settings(), () -> publishing);
+            return new OpsHandler(
+                    "",
+                    new AdminEndpoint(token, () -> controls, rooms),
+                    room.settings().inboundLimits().maxMessageBytes());
         });
         if (settings.internal().isPresent()) {
             Map<String, HttpHandler> handlers = metricsAndHealth();

@@ -1,26 +1,23 @@
 package dev.chorus.launcher;
 
+import dev.chorus.ops.Bodies;
 import dev.chorus.ops.OpsEndpoint;
 import dev.chorus.ops.OpsReply;
 import dev.chorus.ops.OpsRequest;
-import dev.chorus.ops.Replies;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
  * Serves one operations endpoint (metrics, health, admin) on a Grizzly listener under {@code prefix}. A request
- * whose body is larger than the endpoint takes (as its {@code Content-Length} says, or any chunked body where
- * none is taken) is answered {@code 413 Content Too Large} before a byte of the body is read, and the connection
- * is closed after the answer (RFC 9110 15.5.14), so nobody can keep a worker thread reading.
+ * whose body is larger than the endpoint takes is answered {@code 413 Content Too Large}: before a byte of the
+ * body is read if its {@code Content-Length} says so (or it is chunked where no body is taken), else once one
+ * byte past the limit has been read. The connection is closed after the answer (RFC 9110 15.5.14), so nobody can
+ * keep a worker thread reading.
  */
 final class OpsHandler extends HttpHandler {
-
-    /** Admin bodies are short texts for one client; anything larger is refused rather than buffered. */
-    static final int MAX_BODY = 64 * 1024;
 
     private final String prefix;
     private final OpsEndpoint endpoint;
@@ -46,30 +43,28 @@ final class OpsHandler extends HttpHandler {
         // The body first: asking for a parameter could otherwise read it as a form.
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBody + 1);
+            body = in.readNBytes(Bodies.readLimit(maxBody));
         }
-        OpsReply reply = body.length > maxBody
-                ? Replies.error(413, "the body is larger than " + maxBody + " bytes")
-                : endpoint.handle(new OpsRequest(
+        if (body.length > maxBody) {
+            refuseUnread(request, response);
+            return;
+        }
+        write(
+                endpoint.handle(new OpsRequest(
                         request.getMethod().getMethodString(),
                         request.getRequestURI().substring(prefix.length()),
                         request::getHeader,
                         request::getParameter,
-                        new String(body, StandardCharsets.UTF_8)));
-        write(reply, response);
+                        body)),
+                response);
     }
 
     /**
-     * {@code 413}, and the connection closes once it is out: the body stays unread, so nothing after it could be
-     * parsed, and Grizzly would otherwise read it all to reach the next request.
+     * {@code 413}, and the connection closes once it is out: the rest of the body stays unread, so nothing after
+     * it could be parsed, and Grizzly would otherwise read it all to reach the next request.
      */
     private void refuseUnread(Request request, Response response) throws IOException {
-        response.setHeader("Connection", "close");
-        write(
-                Replies.error(
-                        413,
-                        maxBody == 0 ? "this path takes no body" : "the body is larger than " + maxBody + " bytes"),
-                response);
+        write(Bodies.tooLarge(maxBody), response);
         response.finish();
         request.getContext().getConnection().closeSilently();
     }

@@ -19,6 +19,22 @@ public final class Replies {
                 status, JSON.createObjectBuilder().add("error", why).build());
     }
 
+    /** {@code {"error": error, "detail": detail}} with {@code status}: what went wrong, then what to do. */
+    public static OpsReply error(int status, String error, String detail) {
+        return error(status, error, detail, Map.of());
+    }
+
+    /** The same, with extra response {@code headers} (e.g. {@code Retry-After}, {@code Allow}). */
+    public static OpsReply error(int status, String error, String detail, Map<String, String> headers) {
+        return OpsReply.json(
+                status,
+                JSON.createObjectBuilder()
+                        .add("error", error)
+                        .add("detail", detail)
+                        .build(),
+                headers);
+    }
+
     public static OpsReply notFound() {
         return error(404, "not found");
     }

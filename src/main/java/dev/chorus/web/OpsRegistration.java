@@ -3,6 +3,9 @@ package dev.chorus.web;
 import dev.chorus.admin.AdminEndpoint;
 import dev.chorus.admin.ConnectionCutter;
 import dev.chorus.admin.Controls;
+import dev.chorus.admin.DirectoryPublishing;
+import dev.chorus.admin.Publishing;
+import dev.chorus.admin.RoomsApi;
 import dev.chorus.chat.ChatRoom;
 import dev.chorus.health.HealthEndpoint;
 import dev.chorus.metrics.MetricsEndpoint;
@@ -44,15 +47,21 @@ final class OpsRegistration {
     }
 
     private static OpsServlet metrics(ChatRoom room) {
-        return new OpsServlet(new MetricsEndpoint(room::metrics));
+        return new OpsServlet(new MetricsEndpoint(room::metrics), OpsServlet.MAX_BODY);
     }
 
     private static OpsServlet health(ChatRoom room) {
-        return new OpsServlet(new HealthEndpoint(room::admission));
+        return new OpsServlet(new HealthEndpoint(room::admission), OpsServlet.MAX_BODY);
     }
 
     /** A container gives no way to drop a WebSocket abruptly: that mode answers 501 here. */
     private static OpsServlet admin(ChatRoom room, String token) {
-        return new OpsServlet(new AdminEndpoint(token, () -> new Controls(room, ConnectionCutter.UNAVAILABLE)));
+        Publishing publishing = new DirectoryPublishing(room.directory());
+        return new OpsServlet(
+                new AdminEndpoint(
+                        token,
+                        () -> new Controls(room, ConnectionCutter.UNAVAILABLE),
+                        RoomsApi.of(room.settings(), () -> publishing)),
+                room.settings().inboundLimits().maxMessageBytes());
     }
 }

@@ -1,45 +1,55 @@
 package dev.chorus.web;
 
+import dev.chorus.ops.Bodies;
 import dev.chorus.ops.OpsEndpoint;
 import dev.chorus.ops.OpsReply;
 import dev.chorus.ops.OpsRequest;
-import dev.chorus.ops.Replies;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
-/** Serves one operations endpoint (metrics, health, admin) in the WAR; registered by {@link OpsRegistration}. */
+/**
+ * Serves one operations endpoint (metrics, health, admin) in the WAR; registered by {@link OpsRegistration}. A
+ * body larger than the endpoint takes is answered 413 after at most one byte more than that was read (a
+ * {@code Content-Length} above it: before any), and the connection is then closed.
+ */
 final class OpsServlet extends HttpServlet {
 
+    /** What metrics and health take (they read none): bodies are refused only past this, as they always were. */
+    static final int MAX_BODY = 64 * 1024;
+
     private static final long serialVersionUID = 1L;
-    /** Bodies are short texts for one client; anything larger is refused rather than buffered. */
-    private static final int MAX_BODY = 64 * 1024;
 
     private final transient OpsEndpoint endpoint;
+    private final int maxBody;
 
-    OpsServlet(OpsEndpoint endpoint) {
+    /**
+     * @param maxBody the largest body it takes (the admin endpoints: {@code --max-message-bytes})
+     */
+    OpsServlet(OpsEndpoint endpoint, int maxBody) {
         this.endpoint = endpoint;
+        this.maxBody = maxBody;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The body first: asking for a parameter could otherwise read it as a form.
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
+        OpsReply reply;
+        if (request.getContentLengthLong() > maxBody) {
+            reply = Bodies.tooLarge(maxBody);
+        } else {
+            // The body first: asking for a parameter could otherwise read it as a form.
+            byte[] body;
+            try (InputStream in = request.getInputStream()) {
+                body = in.readNBytes(Bodies.readLimit(maxBody));
+            }
+            String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+            reply = body.length > maxBody
+                    ? Bodies.tooLarge(maxBody)
+                    : endpoint.handle(
+                            new OpsRequest(request.getMethod(), path, request::getHeader, request::getParameter, body));
         }
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        OpsReply reply = body.length > MAX_BODY
-                ? Replies.error(413, "the body is larger than " + MAX_BODY + " bytes")
-                : endpoint.handle(new OpsRequest(
-                        request.getMethod(),
-                        path,
-                        request::getHeader,
-                        request::getParameter,
-                        new String(body, StandardCharsets.UTF_8)));
         byte[] bytes = reply.bytes();
         response.setStatus(reply.status());
         reply.allHeaders().forEach(response::setHeader);

@@ -40,4 +40,15 @@ public final class Http {
             throws IOException, InterruptedException {
         return send(method, uri, Map.of("Authorization", "Bearer " + token), body);
     }
+
+    /** {@code method} to {@code uri} with {@code Authorization: Bearer token} and these exact body bytes. */
+    public static HttpResponse<String> withToken(String method, URI uri, String token, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Peer.WAIT)
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
 }
