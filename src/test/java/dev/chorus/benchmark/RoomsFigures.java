@@ -39,6 +39,11 @@ record RoomsFigures(int rooms, int size, int senders) {
         figures.add(Figure.text("room", joined(each, filledSeconds)));
         figures.add(
                 Figure.number("deliveries/s", delivered / measurements.get(0).seconds(0), "%,.0f"));
+        figures.add(Figure.number(
+                FanoutWorkload.SENT,
+                each.stream().mapToLong(room -> room.measurement().sentIn(0)).sum()
+                        / measurements.get(0).seconds(0),
+                "%,.0f"));
         figures.add(Figure.text(
                 "deliveries/s of the slowest / fastest room",
                 String.format(Locale.ROOT, "%,.0f / %,.0f", slowest, fastest)));

@@ -56,6 +56,7 @@ class RoomsFiguresTest {
         assertEquals(1, value(rows, "isolation: other rooms' messages received"));
         assertEquals(2, value(rows, "isolation: greetings and hellos beyond a room's own"));
         assertEquals(6 / first.seconds(0), value(rows, "deliveries/s"), 1e-9);
+        assertEquals(6 / first.seconds(0), value(rows, FanoutWorkload.SENT), 1e-9);
         assertEquals(6, value(rows, "deliveries per server core-second"), 1e-9);
     }
 
@@ -93,6 +94,7 @@ class RoomsFiguresTest {
         Measurement measurement = measuring(id);
         Arrivals arrivals = new Arrivals(Dialect.PLAIN, measurement, new Tally());
         for (int seq = 0; seq < count; seq++) {
+            measurement.sent(NOW);
             arrive(arrivals, ChatLines.said(id, Payload.text(Dialect.PLAIN, seq, NOW, 64)));
         }
         return measurement;

@@ -59,6 +59,7 @@ record RoomsWorkload(
         String of = " ÷ one room of " + rooms * receivers + "'s";
         return List.of(
                 new Relative(DELIVERIES + of, DELIVERIES, oneRoom),
+                new Relative("messages sent/s" + of, FanoutWorkload.SENT, oneRoom),
                 new Relative(P99 + of, P99, oneRoom),
                 new Relative(PER_CORE_SECOND + of, PER_CORE_SECOND, oneRoom));
     }
