@@ -41,9 +41,14 @@ final class Arrivals {
             tally.greeting();
             return GREETING;
         }
-        int sender = Payload.parse(dialect, head, length, parsed) ? measurement.senderIndex(parsed.client) : -1;
-        if (sender < 0) {
+        if (!Payload.parse(dialect, head, length, parsed)) {
             tally.other();
+            return OTHER;
+        }
+        int sender = measurement.senderIndex(parsed.client);
+        if (sender < 0) {
+            // Stamped like ours but from none of the senders this connection's room has: another room's.
+            tally.foreign();
             return OTHER;
         }
         if (lastSeq == null || lastSeq.length != measurement.senderCount()) {

@@ -37,6 +37,7 @@ public final class Benchmark implements Callable<Integer> {
         connect,
         fanout,
         fanout_v1,
+        rooms,
         rate,
         slow,
         churn;

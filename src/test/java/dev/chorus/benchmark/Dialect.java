@@ -33,7 +33,8 @@ enum Dialect {
 
     /**
      * chorus.v1: {@code {"type":"said","seq":S,"from":N,"text":"TEXT"}} (the member order {@code Events.said}
-     * writes), a welcome to the newcomer and a joined event to everyone else per join.
+     * writes), then {@code ,"name":"NAME"} if the sender chose a name; a welcome to the newcomer and a joined event
+     * to everyone else per join.
      */
     V1(ChorusV1.NAME, "{\"type\":\"say\",\"text\":\"", "\"}", "\"}") {
         private static final String WELCOME = "{\"type\":\"welcome\",";
@@ -41,6 +42,8 @@ enum Dialect {
         private static final String SAID = "{\"type\":\"said\",\"seq\":";
         private static final String FROM = ",\"from\":";
         private static final String TEXT = ",\"text\":\"";
+        private static final String NAMED = "\",\"name\":\"";
+        private static final String END = "\"}";
 
         @Override
         boolean isGreeting(char[] head, int length) {
@@ -60,6 +63,15 @@ enum Dialect {
             int from = seqEnd + FROM.length();
             return said(head, length, from, Chars.indexOf(head, length, ',', from), TEXT, into);
         }
+
+        @Override
+        boolean endsSaid(char[] head, int length, int at) {
+            // A named sender's name follows its text: whatever it is (escaped, so no bare quote), the event ends.
+            return super.endsSaid(head, length, at)
+                    || (Chars.startsWith(head, length, at, NAMED)
+                            && length >= at + NAMED.length() + 1 + END.length()
+                            && Chars.startsWith(head, length, length - END.length(), END));
+        }
     };
 
     private final String subprotocol;
@@ -70,7 +82,7 @@ enum Dialect {
     /**
      * @param subprotocol offered in the handshake and expected back; empty for none
      * @param sayStart what a sender writes before its text, {@code sayEnd} after it (the text needs no escaping)
-     * @param saidEnd what follows the text in a said-line
+     * @param saidEnd what follows the text in a said-line of an unnamed sender
      */
     Dialect(String subprotocol, String sayStart, String sayEnd, String saidEnd) {
         this.subprotocol = subprotocol;
@@ -101,8 +113,12 @@ enum Dialect {
         return sayEnd;
     }
 
-    String saidEnd() {
-        return saidEnd;
+    /**
+     * Whether a said-line whose text ends at {@code at} ends there: what follows the text is all of the line's
+     * rest ({@code head[at, length)}).
+     */
+    boolean endsSaid(char[] head, int length, int at) {
+        return at + saidEnd.length() == length && Chars.startsWith(head, length, at, saidEnd);
     }
 
     /** The sender's id in {@code head[from, to)}, followed by {@code separator} where its text starts. */

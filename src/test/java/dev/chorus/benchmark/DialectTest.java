@@ -46,6 +46,29 @@ class DialectTest {
     }
 
     @Test
+    void aV1SaidEventOfANamedSenderYieldsItsSenderAndStampAsAnUnnamedOnesDoes() {
+        String text = Payload.text(Dialect.V1, 12, -987_654_321_012L, 64);
+        text = text.substring(
+                Dialect.V1.sayStart().length(),
+                text.length() - Dialect.V1.sayEnd().length());
+        String named = Events.said(3, 7, "Zoë O'Neil", text);
+        assertTrue(named.endsWith(",\"name\":\"Zoë O'Neil\"}"), named);
+        Payload.Parsed parsed = parse(Dialect.V1, named);
+        assertEquals(7, parsed.client);
+        assertEquals(12, parsed.seq);
+        assertEquals(-987_654_321_012L, parsed.nanos);
+    }
+
+    @Test
+    void aNamedSendersHelloIsFoundByItsExactTextToo() {
+        String line = Events.said(3, 5, "alice", "hello from sender 1");
+        assertEquals(5, Payload.saidBy(Dialect.V1, line, "hello from sender 1"), line);
+        assertEquals(-1, Payload.saidBy(Dialect.V1, line, "hello from sender 10"), line);
+        assertEquals(-1, Payload.saidBy(Dialect.V1, line, "hello from sender "), line);
+        assertEquals(-1, Payload.saidBy(Dialect.V1, line.substring(0, line.length() - 2), "hello from sender 1"));
+    }
+
+    @Test
     void greetingsAreEachJoinsWelcomeOrJoinedOnly() {
         assertTrue(greets(Dialect.PLAIN, ChatLines.GREETING));
         assertFalse(greets(Dialect.PLAIN, ChatLines.said(1, ChatLines.GREETING)));

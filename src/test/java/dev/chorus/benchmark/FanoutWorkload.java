@@ -24,6 +24,9 @@ record FanoutWorkload(
         implements Workload {
 
     private static final String DELIVERIES = "deliveries/s";
+    /** Each one delivered to everyone in the room: deliveries/s over the room's size. */
+    static final String SENT = "messages sent/s (each to its whole room)";
+
     private static final String PER_CORE_SECOND = "deliveries per server core-second";
 
     @Override
@@ -71,6 +74,7 @@ record FanoutWorkload(
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.text("room", room.joined()));
         figures.add(Figure.number(DELIVERIES, delivered / measurement.seconds(0), "%,.0f"));
+        figures.add(Figure.number(SENT, measurement.sentIn(0) / measurement.seconds(0), "%,.0f"));
         figures.add(Figure.latency("latency p50 (ms)", latencies, 50));
         figures.add(Figure.latency("latency p99 (ms)", latencies, 99));
         figures.add(Figure.latency("latency max (ms)", latencies, 100));

@@ -85,6 +85,15 @@ final class Overrides {
     Double churnCap;
 
     @Option(
+            names = "--rooms",
+            paramLabel = "N",
+            description = "rooms: rooms at once, the fanout's senders shared out over them (10).")
+    Integer rooms;
+
+    @Option(names = "--room-receivers", paramLabel = "N", description = "rooms: receivers in each room (100).")
+    Integer roomReceivers;
+
+    @Option(
             names = "--server-warmup-seconds",
             paramLabel = "S",
             description = "Chat traffic each server gets before it is measured (3; --quick: 0).")
@@ -118,7 +127,9 @@ final class Overrides {
                 seconds(limit, preset.limit()),
                 or(churnCycles, preset.churnCycles()),
                 or(churnInFlight, preset.churnInFlight()),
-                seconds(churnCap, preset.churnCap()));
+                seconds(churnCap, preset.churnCap()),
+                or(rooms, preset.rooms()),
+                or(roomReceivers, preset.roomReceivers()));
     }
 
     private static <T> T or(T given, T preset) {

@@ -59,11 +59,9 @@ final class Payload {
     /** The sender's id of a said-line (all of it in {@code head}) whose text is exactly {@code text}, else -1. */
     static int saidBy(Dialect dialect, char[] head, int length, String text, Parsed scratch) {
         int start = dialect.textStart(head, length, scratch);
-        String end = dialect.saidEnd();
         if (start < 0
-                || start + text.length() + end.length() != length
                 || !Chars.startsWith(head, length, start, text)
-                || !Chars.startsWith(head, length, start + text.length(), end)) {
+                || !dialect.endsSaid(head, length, start + text.length())) {
             return -1;
         }
         return scratch.client;

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param churnCycles the churn soak's connect/close cycles
  * @param churnInFlight the churn soak's cycles under way at once
  * @param churnCap the churn soak's wall-clock cap: no cycle starts after it
+ * @param rooms the rooms workload's rooms, each with the fanout's senders shared out ({@link #roomSenders})
+ * @param roomReceivers the rooms workload's receivers in each room
  */
 record Plan(
         List<Integer> connectClients,
@@ -36,7 +38,9 @@ record Plan(
         Duration limit,
         int churnCycles,
         int churnInFlight,
-        Duration churnCap) {
+        Duration churnCap,
+        int rooms,
+        int roomReceivers) {
 
     /** The churn soak's most cycles at once: threads of this JVM, each with a socket. */
     static final int MAX_CHURN_IN_FLIGHT = 1000;
@@ -63,7 +67,9 @@ record Plan(
             Duration.ofSeconds(300),
             20_000,
             200,
-            Duration.ofSeconds(150));
+            Duration.ofSeconds(150),
+            10,
+            100);
 
     /** A smoke run: every workload, small counts, about a second or two each, one server per contender. */
     static final Plan QUICK = new Plan(
@@ -87,7 +93,9 @@ record Plan(
             Duration.ofSeconds(15),
             1000,
             50,
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20),
+            2,
+            10);
 
     /** The workloads of the chosen kinds, in the report's order. */
     List<Workload> workloads(Set<Benchmark.Kind> kinds) {
@@ -100,6 +108,10 @@ record Plan(
         }
         if (kinds.contains(Benchmark.Kind.fanout_v1)) {
             fanoutReceivers.forEach(receivers -> workloads.add(fanout(Dialect.V1, receivers)));
+        }
+        if (kinds.contains(Benchmark.Kind.rooms)) {
+            workloads.add(new RoomsWorkload(
+                    rooms, roomReceivers, roomSenders(), fanoutWindow, messageBytes, warmup, duration, limit));
         }
         if (kinds.contains(Benchmark.Kind.rate)) {
             workloads.add(new RateWorkload(rateClients, rateSenders, rate, messageBytes, warmup, duration, limit));
@@ -118,12 +130,20 @@ record Plan(
                 dialect, receivers, fanoutSenders, fanoutWindow, messageBytes, warmup, duration, limit);
     }
 
+    /**
+     * Each room's senders: the fanout's shared out over the rooms (10 over 10: one each), so the rooms together
+     * have as many senders as the one room of the same total size; at least one.
+     */
+    int roomSenders() {
+        return Math.max(1, fanoutSenders / rooms);
+    }
+
     /** Refuses sizes that cannot run, naming the first one. */
     void check() {
         List<Integer> counts = new ArrayList<>(connectClients);
         counts.addAll(fanoutReceivers);
         counts.addAll(List.of(fanoutSenders, fanoutWindow, messageBytes, rateClients, rateSenders, rate));
-        counts.addAll(List.of(slowClients, slowRate, slowBytes, churnCycles, churnInFlight));
+        counts.addAll(List.of(slowClients, slowRate, slowBytes, churnCycles, churnInFlight, rooms, roomReceivers));
         if (counts.stream().anyMatch(count -> count < 1)) {
             throw new IllegalArgumentException("every count, size and rate must be at least 1");
         }

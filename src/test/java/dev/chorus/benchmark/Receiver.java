@@ -68,6 +68,11 @@ final class Receiver implements WebSocket.Listener {
         });
     }
 
+    /** This client's server id, once its hello came back; 0 before. */
+    int id() {
+        return ownId;
+    }
+
     /** For diagnostics: how many messages came and whether the connection is still open each way. */
     String describe() {
         WebSocket webSocket = socket;

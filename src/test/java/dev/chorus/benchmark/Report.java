@@ -26,6 +26,10 @@ final class Report {
                     + " inside). The baseline has no subprotocol, so its column is n/a; instead, the rows \"÷ plain"
                     + " fanout's\" divide each server's figure by its own plain fanout of the same size in this run:"
                     + " what chorus.v1 costs (n/a when that fanout was not run).",
+            "- rooms is fanout split over rooms (/rooms/bench-K) all at once, the fanout's senders shared out over"
+                    + " them: deliveries/s are summed over the rooms, latencies merged; the rows \"÷ one room of N's\""
+                    + " divide by the plain fanout of one room as large as all of them together in this run. The"
+                    + " isolation rows count what reached a room from another one. The baselines have no rooms: n/a.",
             "- Chorus logs one INFO line per message (the tutorial's log); the baseline logs nothing per message.",
             "- The load generator shares the machine's cores with the server: compare within one run only.");
 

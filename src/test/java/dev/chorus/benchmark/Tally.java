@@ -7,13 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts over every connection of one workload run: greetings, stray lines, misordering, server closes. */
+/**
+ * Counts over every connection of one workload run (or one room of it): greetings, stray lines, other rooms'
+ * messages, misordering, server closes.
+ */
 final class Tally {
 
     private final LongAdder greetings = new LongAdder();
     private final LongAdder others = new LongAdder();
     private volatile long lastOtherAt;
     private final LongAdder reordered = new LongAdder();
+    private final LongAdder foreign = new LongAdder();
     private final Map<String, LongAdder> closes = new ConcurrentHashMap<>();
 
     void greeting() {
@@ -34,6 +38,15 @@ final class Tally {
     /** When the latest of {@link #others} arrived, as {@link System#nanoTime}; 0 if none has. */
     long lastOtherAt() {
         return lastOtherAt;
+    }
+
+    /** A benchmark message from none of this run's (or this room's) senders: another room's, if rooms leak. */
+    void foreign() {
+        foreign.increment();
+    }
+
+    long foreignCount() {
+        return foreign.sum();
     }
 
     void reordered() {

@@ -11,6 +11,7 @@
  * mvn -B -Pbench package -Dbench.args="--quick"      # a smoke run of every workload
  * mvn -B -Pbench package -Dbench.args="--workloads fanout --fanout-receivers 500"
  * mvn -B -Pbench package -Dbench.args="--workloads fanout,fanout-v1"   # plain and chorus.v1 fanout
+ * mvn -B -Pbench package -Dbench.args="--workloads fanout,rooms --fanout-receivers 1000"   # 1 × 1000 and 10 × 100
  * mvn -B -Pbench package -Dbench.args="--workloads churn"    # the churn soak, Chorus only, about a minute
  * mvn -B -Pbench package -Dbench.args="--url ws://127.0.0.1:9001/ --workloads rate"   # a running server
  * mvn -B -Pbench package -Dbench.args="--help"       # every option
@@ -18,7 +19,9 @@
  *
  * <p>Workloads: {@code connect} (N clients connect; time, failures, RSS per connection), {@code fanout}
  * (closed-loop senders, throughput and latency), {@code fanout-v1} (the same with every client on chorus.v1,
- * Chorus only, set against Chorus's plain fanout), {@code rate} (fixed offered load, latency from the schedule),
+ * Chorus only, set against Chorus's plain fanout), {@code rooms} (the fanout split over 10 rooms of 100 at once,
+ * Chorus only, set against the plain fanout of one room of 1000, each receiver checked to get its own room's
+ * messages only), {@code rate} (fixed offered load, latency from the schedule),
  * {@code slow} (one client stops reading while large messages stream), {@code churn} (a soak of 20 000 short
  * connections ended every way a hostile client ends them; the server's fds, threads, live heap and connection
  * gauges must come back to their baseline, PASS/FAIL each). Both servers run on the launcher's
