@@ -3,18 +3,22 @@ package dev.chorus.handshake;
 import dev.chorus.identity.Identity;
 import dev.chorus.identity.TokenRefusedException;
 import dev.chorus.identity.TokenVerifier;
+import dev.chorus.naming.DisplayName;
+import dev.chorus.naming.RoomName;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gate's identity step (the {@code jwt-key} setting): the request must carry a token, in {@code ?token=} or
  * in {@code Authorization: Bearer}, that {@link TokenVerifier} accepts and whose {@code rooms} claim, if any,
  * names the room asked for. Refusals follow RFC 6750: 401 with {@code WWW-Authenticate: Bearer} (and {@code
  * error="invalid_token"} when a token came but was bad), 400 {@code invalid_request} for more than one token,
- * 403 {@code insufficient_scope} for a room the token does not name. No label it gives ever holds the token.
+ * 403 {@code insufficient_scope} for a room the token does not name, and 401 {@code invalid_token} for a {@code
+ * name} claim that is no {@link DisplayName}. No label it gives ever holds the token.
  */
 final class TokenCheck {
 
@@ -27,6 +31,9 @@ final class TokenCheck {
     /** A valid token whose {@code rooms} claim leaves out the room asked for. */
     static final String ROOM = "room not in token";
 
+    /** A valid token whose {@code name} claim is no display name, before the reason. */
+    static final String NAME = "invalid name in token: ";
+
     private static final String BEARER = "Bearer";
     private static final String CHALLENGE = BEARER + " realm=\"chorus\"";
 
@@ -36,8 +43,12 @@ final class TokenCheck {
         this.verifier = verifier;
     }
 
-    /** What the request's one token proves, or why it is refused; never throws on what a client wrote. */
-    Result check(UpgradeRequest request) {
+    /**
+     * What the request's one token proves, or why it is refused; never throws on what a client wrote.
+     *
+     * @param room the room the request asks for: the token's {@code rooms} claim must name it
+     */
+    Result check(UpgradeRequest request, RoomName room) {
         List<String> tokens = tokens(request);
         if (tokens.isEmpty()) {
             return new Refused(new Rejection(401, MISSING, Map.of("WWW-Authenticate", CHALLENGE)));
@@ -51,23 +62,20 @@ final class TokenCheck {
         } catch (TokenRefusedException e) {
             return new Refused(challenge(401, e.getMessage(), "invalid_token"));
         }
-        // The root room is the only one there is yet: whatever the path (a WAR adds its context path), it is asked for.
-        if (!identity.mayJoin(Identity.ROOT_ROOM)) {
+        if (!identity.mayJoin(room.toString())) {
             return new Refused(challenge(403, ROOM, "insufficient_scope"));
+        }
+        Optional<String> badName =
+                identity.name().flatMap(name -> DisplayName.read(name).refusal());
+        if (badName.isPresent()) {
+            return new Refused(challenge(401, NAME + badName.get(), "invalid_token"));
         }
         return new Verified(identity);
     }
 
     /** Every token the request carries: each {@code token} query parameter and each Bearer credential. */
     static List<String> tokens(UpgradeRequest request) {
-        List<String> tokens = new ArrayList<>();
-        if (request.query() != null) {
-            for (String parameter : request.query().split("&", -1)) {
-                if (parameter.startsWith("token=")) {
-                    tokens.add(decoded(parameter.substring("token=".length())));
-                }
-            }
-        }
+        List<String> tokens = queryTokens(request.query());
         List<String> authorizations = request.headers().apply("Authorization");
         if (authorizations != null) {
             for (String value : authorizations) {
@@ -79,6 +87,13 @@ final class TokenCheck {
                 }
             }
         }
+        return tokens;
+    }
+
+    /** Every {@code token} parameter of {@code query} (undecoded, null if none), %-decoded. */
+    static List<String> queryTokens(String query) {
+        List<String> tokens = new ArrayList<>();
+        Asked.values(query, "token").forEach(value -> tokens.add(decoded(value)));
         return tokens;
     }
 

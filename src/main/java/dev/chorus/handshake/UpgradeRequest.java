@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * them accepted and this accepts too, and {@code h2c} (Java's HttpClient on plain GETs) none of them took.
  *
  * @param method the HTTP method
- * @param path the request's path, for the log
+ * @param path the request's path within the application (a WAR's context path left off), undecoded: it names
+ *     the room ({@code /}, {@code /rooms/NAME})
  * @param headers every value of a header by name (case-insensitive), one per line it came in; empty if none
  * @param peer the address the connection comes from
  * @param secure whether the connection itself is TLS

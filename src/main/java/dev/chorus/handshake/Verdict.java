@@ -1,6 +1,8 @@
 package dev.chorus.handshake;
 
 import dev.chorus.identity.Identity;
+import dev.chorus.naming.DisplayName;
+import dev.chorus.naming.RoomName;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,23 @@ public sealed interface Verdict {
      * @param client who sent it (behind a trusted proxy, the client the proxy named)
      * @param slot its place under the connection caps: give it back when the connection ends, or at once if the
      *     upgrade does not happen
-     * @param identity who its token proves it is, when the server asks for tokens (not used by the chat yet)
+     * @param room the room it asks for ({@link RoomName#ROOT} for the tutorial's, and for any path that is no room's)
+     * @param name the display name it asks for with {@code ?name=}, if any
+     * @param identity who its token proves it is, when the server asks for tokens
      */
-    record Admit(Requester client, ConnectionCaps.Slot slot, Optional<Identity> identity) implements Verdict {}
+    record Admit(
+            Requester client,
+            ConnectionCaps.Slot slot,
+            RoomName room,
+            Optional<DisplayName> name,
+            Optional<Identity> identity)
+            implements Verdict {
+
+        /** Who this is, as the chat is to learn it at open: the token's name before the one asked for. */
+        public Introduction introduction() {
+            return Introduction.of(room, identity, Optional.empty(), name);
+        }
+    }
 
     /**
      * Turned away: answer with this, then hang up. Already logged and counted.

@@ -1,6 +1,7 @@
 package dev.chorus.launcher;
 
 import dev.chorus.handshake.ConnectionCaps;
+import dev.chorus.handshake.Introduction;
 import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.handshake.UpgradeRequest;
 import dev.chorus.handshake.Verdict;
@@ -39,6 +40,14 @@ final class GrizzlyGate extends BaseFilter {
     private static final Attribute<ConnectionCaps.Slot> SLOT =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyGate.class.getName() + ".slot");
 
+    /**
+     * Who the gate admitted on a connection (room, name, token identity), until the chat takes it at open: the one
+     * way a header token's claims reach the chat, as a session shows no headers. Taken, so an idle connection
+     * does not keep it.
+     */
+    private static final Attribute<Introduction> INTRODUCTION =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(GrizzlyGate.class.getName() + ".introduction");
+
     private static final String WEBSOCKET = "websocket";
 
     private final UpgradeGate gate;
@@ -67,6 +76,7 @@ final class GrizzlyGate extends BaseFilter {
             return ctx.getStopAction();
         }
         if (verdict instanceof Verdict.Admit admitted) {
+            INTRODUCTION.set(connection, admitted.introduction());
             SLOT.set(connection, admitted.slot());
             if (!connection.isOpen()) {
                 admitted.slot().release(); // closed meanwhile: its close may have gone by before the slot was set
@@ -161,6 +171,11 @@ final class GrizzlyGate extends BaseFilter {
         return slot == null || slot.address().equals(address(connection))
                 ? Optional.empty()
                 : Optional.of(InetSocketAddress.createUnresolved(slot.address(), 0));
+    }
+
+    /** Who the gate admitted on {@code connection}, once: the first call takes it. */
+    static Optional<Introduction> takeIntroduction(Connection<?> connection) {
+        return Optional.ofNullable(INTRODUCTION.remove(connection));
     }
 
     /** Where {@code connection} is from, as the log names it: the client behind a trusted proxy, once known. */

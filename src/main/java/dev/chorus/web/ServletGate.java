@@ -59,7 +59,7 @@ public class ServletGate extends HttpFilter {
             throws IOException, ServletException {
         Verdict verdict = gate.decide(new UpgradeRequest(
                 request.getMethod(),
-                request.getRequestURI(),
+                pathInContext(request),
                 name -> values(request, name),
                 request.getRemoteAddr(),
                 request.isSecure(),
@@ -92,6 +92,19 @@ public class ServletGate extends HttpFilter {
         byte[] body = refused.bodyBytes();
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /**
+     * The request's path with the context path left off, undecoded like the launcher's: {@code /} or {@code
+     * /rooms/NAME} whatever the WAR is deployed under.
+     */
+    static String pathInContext(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        if (uri == null) {
+            return "/";
+        }
+        return context != null && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     /** Every value of header {@code name}; none if the container keeps headers to itself. */

@@ -1,0 +1,134 @@
+package dev.chorus.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chorus.contract.HandshakeContract;
+import dev.chorus.handshake.Introduction;
+import dev.chorus.identity.Identity;
+import dev.chorus.identity.TokenKey;
+import dev.chorus.settings.Setting;
+import dev.chorus.testing.LogRecords;
+import dev.chorus.testing.Peer;
+import dev.chorus.testing.RawHttp;
+import dev.chorus.testing.TestServers;
+import dev.chorus.testing.Tokens;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gate's rooms and names over real sockets: each refusal as a client sees it, and who reaches the open. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LauncherRoomsGateTest {
+
+    private static final String UPGRADE = HandshakeContract.UPGRADE + HandshakeContract.KEY + HandshakeContract.VERSION;
+
+    @RegisterExtension
+    final LogRecords log = new LogRecords("dev.chorus");
+
+    private ChorusServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anUpgradeToAnInvalidRoomNameGets400SayingTheRule() throws Exception {
+        server = TestServers.start(Map.of());
+
+        String head = upgrade("/rooms/no.dots", "");
+
+        assertTrue(head.startsWith("HTTP/1.1 400 Bad Request\r\n"), head);
+        log.await("Refused an upgrade from 127.0.0.1: 400 invalid room name: use 1-64 of A-Z a-z 0-9 _ -");
+    }
+
+    @Test
+    void anInvalidNameGets400SayingWhy() throws Exception {
+        server = TestServers.start(Map.of());
+
+        String head = upgrade("/?name=SERVER", "");
+
+        assertTrue(head.startsWith("HTTP/1.1 400 Bad Request\r\n"), head);
+        log.await("Refused an upgrade from 127.0.0.1: 400 invalid name: 'server' is reserved");
+    }
+
+    @Test
+    void aTokenForOtherRoomsGets403() throws Exception {
+        server = TestServers.start(Map.of(Setting.JWT_KEY, Tokens.SECRET));
+        String token = Tokens.hs256("alice", claims -> claims.claim("rooms", List.of("lobby", "/")));
+
+        String head = upgrade("/rooms/kitchen?token=" + token, "");
+
+        assertTrue(head.startsWith("HTTP/1.1 403 Forbidden\r\n"), head);
+        assertTrue(head.contains("WWW-Authenticate: Bearer realm=\"chorus\", error=\"insufficient_scope\"\r\n"), head);
+        log.await("Refused an upgrade from 127.0.0.1: 403 room not in token");
+    }
+
+    @Test
+    void aTokenWhoseNameIsNoDisplayNameGets401InvalidToken() throws Exception {
+        server = TestServers.start(Map.of(Setting.JWT_KEY, Tokens.SECRET));
+        String token = Tokens.hs256("alice", claims -> claims.claim("name", "alice\u202Eevil"));
+
+        String head = upgrade("/", "Authorization: Bearer " + token + "\r\n");
+
+        assertTrue(head.startsWith("HTTP/1.1 401 Unauthorized\r\n"), head);
+        assertTrue(head.contains("WWW-Authenticate: Bearer realm=\"chorus\", error=\"invalid_token\"\r\n"), head);
+        log.await("Refused an upgrade from 127.0.0.1: 401 invalid name in token: use letters, digits, space and - _ . '"
+                + " only");
+        assertTrue(log.all().stream().noneMatch(line -> line.contains(token.split("\\.")[2])), log.all()::toString);
+    }
+
+    @Test
+    void aHeaderTokensNameReachesTheOpenThroughTheGate() throws Exception {
+        server = ChorusServer.start(
+                TestServers.settings(Map.of(Setting.JWT_KEY, Tokens.SECRET)), IntroducedEndpoint.class);
+        String token = Tokens.hs256("alice", claims -> claims.claim("name", "Alice"));
+
+        try (Peer alice = Peer.connect(
+                        URI.create(server.uri() + "?name=Mallory"),
+                        options -> options.withHeader("Authorization", "Bearer " + token));
+                Peer zoe = Peer.connect(
+                        URI.create(server.uri() + "?name=Zo%C3%AB&token=" + Tokens.hs256("zoe", claims -> claims)))) {
+            assertEquals("/ Alice alice", alice.nextText());
+            assertEquals("/ Zoë zoe", zoe.nextText());
+        }
+    }
+
+    /** Says at open who the launcher's introductions say connected: room, name, token subject. */
+    @ServerEndpoint("/")
+    public static class IntroducedEndpoint {
+
+        private static final dev.chorus.handshake.Introductions INTRODUCTIONS =
+                HandedOff.introductions(Optional.of(TokenKey.parse(Tokens.SECRET)), TyrusCloseWatch.forThisTyrus());
+
+        @OnOpen
+        public void open(Session session) throws IOException {
+            Introduction introduction = INTRODUCTIONS.of(session).orElseThrow();
+            session.getBasicRemote()
+                    .sendText(introduction.room() + " "
+                            + introduction.name().map(Object::toString).orElse("-") + " "
+                            + introduction.identity().map(Identity::subject).orElse("-"));
+        }
+    }
+
+    private String upgrade(String pathAndQuery, String headers) throws Exception {
+        URI uri = server.uri();
+        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + UPGRADE + headers + "\r\n";
+        return RawHttp.exchange(uri, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}
