@@ -4,6 +4,8 @@ import dev.chorus.bus.Bus;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.handshake.Introduction;
+import dev.chorus.handshake.Introductions;
 import dev.chorus.handshake.Rejection;
 import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.heartbeat.Heartbeat;
@@ -48,6 +50,7 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final Arrivals arrivals;
     private final Incoming incoming;
     private final RoomDirectory directory;
+    private final Introductions introductions;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -71,6 +74,7 @@ public final class ChatRoom implements UpgradeGate.Door {
                 new Incoming(audience, v1, bus, metrics, settings.logging().messages());
         this.arrivals = new Arrivals(audience, timelines, v1, bus, metrics, incoming::handle);
         this.directory = new RoomDirectory(timelines, bus);
+        this.introductions = new Introductions(settings.handshake().tokenKey(), hosting.handedOff());
         metrics.watchBus(bus::reachable);
         bus.start(new BusDelivery(timelines, metrics, admission));
         arrivals.start(hosting.threads());
@@ -119,6 +123,12 @@ public final class ChatRoom implements UpgradeGate.Door {
         return refusal;
     }
 
+    /** Whether a newcomer may join {@code room}: this node holds it already, or may hold one more. */
+    @Override
+    public boolean canHold(RoomName room) {
+        return timelines.canHold(room);
+    }
+
     /** An upgrade the handshake rules turned away (before the container saw it): logged at INFO, counted. */
     public void refusedUpgrade(String address, Rejection refused) {
         LOG.log(
@@ -136,17 +146,15 @@ public final class ChatRoom implements UpgradeGate.Door {
      * with 1013: try again later.
      */
     public void join(Session session) {
-        Optional<RoomName> room = Introductions.room(session);
+        Optional<Introduction> introduced = introductions.of(session);
+        Introduction who = introduced.orElse(Introduction.ANONYMOUS);
         // First: frames may arrive even if it is turned away below, and they are then dropped unread.
         Connection connection = Connection.open(
-                session,
-                settings.inboundLimits(),
-                hosting.peers().apply(session),
-                room.orElse(RoomName.ROOT),
-                Introductions.name(session));
-        if (room.isEmpty()) {
-            // The gate refuses such an upgrade: one that got past it anyway is told why.
-            audience.close(session, CloseReasons.INVALID_ROOM);
+                session, settings.inboundLimits(), hosting.peers().apply(session), who.room(), who.name());
+        if (introduced.isEmpty()) {
+            // A room or a name that is none, or a token that no longer verifies: the gate refuses such an
+            // upgrade, so one that got past it anyway (or whose token expired since) is told why.
+            audience.close(session, CloseReasons.INVALID_INTRODUCTION);
             return;
         }
         arrivals.arrive(connection);

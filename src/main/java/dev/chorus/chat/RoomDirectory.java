@@ -53,9 +53,4 @@ public final class RoomDirectory {
     public Optional<Map<Long, String>> members(RoomName room) {
         return timelines.find(room).map(Timeline::names);
     }
-
-    /** Whether a newcomer may join {@code room}: this node holds it already, or may hold one more. */
-    public boolean canHold(RoomName room) {
-        return timelines.canHold(room);
-    }
 }

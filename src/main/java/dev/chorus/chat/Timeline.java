@@ -6,6 +6,7 @@ import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
 import dev.chorus.naming.ClientName;
+import dev.chorus.naming.DisplayName;
 import dev.chorus.naming.RoomName;
 import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
@@ -13,7 +14,6 @@ import dev.chorus.v1.Events;
 import jakarta.websocket.Session;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -238,20 +238,12 @@ final class Timeline {
      * without case: {@code alice}, {@code alice#2}, {@code alice#3} …), or {@code Client(N)}. Asked by the arrivals
      * thread alone, the only one that adds members, so two newcomers never get the same name.
      */
-    String uniqueName(Optional<String> requested, long id) {
+    String uniqueName(Optional<DisplayName> requested, long id) {
         if (requested.isEmpty()) {
             return ClientName.of(id);
         }
-        Set<String> taken = names().values().stream().map(Timeline::folded).collect(Collectors.toSet());
-        String name = requested.get();
-        for (int n = 2; taken.contains(folded(name)); n++) {
-            name = requested.get() + "#" + n;
-        }
-        return name;
-    }
-
-    private static String folded(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        Set<String> taken = names().values().stream().map(DisplayName::key).collect(Collectors.toSet());
+        return requested.get().uniqueAmong(taken);
     }
 
     private void touch() {

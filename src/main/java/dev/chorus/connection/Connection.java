@@ -3,6 +3,7 @@ package dev.chorus.connection;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.handshake.RemoteHost;
 import dev.chorus.limits.Inbound;
+import dev.chorus.naming.DisplayName;
 import dev.chorus.naming.RoomName;
 import dev.chorus.settings.InboundLimits;
 import jakarta.websocket.Session;
@@ -31,7 +32,7 @@ public final class Connection {
     private final Session session;
     private final RoomName room;
     /** The display name it asked for ({@code ?name=}, or its token's), if any; made unique when it is let in. */
-    private final Optional<String> requestedName;
+    private final Optional<DisplayName> requestedName;
 
     private final Dialect dialect;
     private final Inbound inbound;
@@ -62,7 +63,7 @@ public final class Connection {
             InboundLimits limits,
             Optional<InetSocketAddress> remote,
             RoomName room,
-            Optional<String> requestedName) {
+            Optional<DisplayName> requestedName) {
         this.session = session;
         this.room = room;
         this.requestedName = requestedName;
@@ -89,7 +90,7 @@ public final class Connection {
             InboundLimits limits,
             Optional<InetSocketAddress> remote,
             RoomName room,
-            Optional<String> requestedName) {
+            Optional<DisplayName> requestedName) {
         Connection connection = new Connection(session, limits, remote, room, requestedName);
         session.getUserProperties().put(KEY, connection);
         return connection;
@@ -159,7 +160,7 @@ public final class Connection {
     }
 
     /** The display name it asked for, if any. */
-    public Optional<String> requestedName() {
+    public Optional<DisplayName> requestedName() {
         return requestedName;
     }
 

@@ -106,7 +106,8 @@ public final class ChorusServer implements AutoCloseable {
                         Housekeeper.daemonThreads(),
                         TyrusFrameWire.forThisTyrus(),
                         closeWatch,
-                        new TyrusPeers(closeWatch)));
+                        new TyrusPeers(closeWatch),
+                        new HandedOff(closeWatch)));
         deflate.ifPresent(extension -> extension.countInto(room.metrics()));
         Rooms.serve(container, room);
         UpgradeGate gate = FrontFilters.gate(settings, room);

@@ -2,8 +2,6 @@ package dev.chorus.launcher;
 
 import dev.chorus.broadcast.CloseWatch;
 import dev.chorus.handshake.Introduction;
-import dev.chorus.handshake.Introductions;
-import dev.chorus.identity.TokenKey;
 import jakarta.websocket.Session;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,11 +18,6 @@ final class HandedOff implements Function<Session, Optional<Introduction>> {
     /** @param watch the launcher's close watch: the way to a session's Grizzly connection, if it is a Tyrus one */
     HandedOff(CloseWatch watch) {
         this.watch = watch;
-    }
-
-    /** The launcher's introductions: the gate's, handed off; read from the session where none was (never so far). */
-    static Introductions introductions(Optional<TokenKey> tokenKey, CloseWatch watch) {
-        return new Introductions(tokenKey, new HandedOff(watch));
     }
 
     @Override

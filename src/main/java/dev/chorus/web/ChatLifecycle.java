@@ -38,8 +38,9 @@ public class ChatLifecycle implements ServletContextListener {
         ThreadFactory threads = threads();
         ChannelCloseWatch closes = new ChannelCloseWatch(settings.closeTimeout(), threads);
         context.setAttribute(CLOSE_WATCH, closes);
-        ChatRoom room =
-                new ChatRoom(settings, new Hosting(threads, new GrizzlyBacklogWire(), closes, ContainerPeers::of));
+        ChatRoom room = new ChatRoom(
+                settings,
+                new Hosting(threads, new GrizzlyBacklogWire(), closes, ContainerPeers::of, Hosting.FROM_SESSIONS));
         room.metrics().watchCloses(closes::pending);
         Deployed.hold(context, room);
         Rooms.serve(webSocketContainer(context), room);

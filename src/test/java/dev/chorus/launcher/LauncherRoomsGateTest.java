@@ -4,24 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.contract.HandshakeContract;
-import dev.chorus.handshake.Introduction;
-import dev.chorus.identity.Identity;
-import dev.chorus.identity.TokenKey;
+import dev.chorus.naming.RoomName;
 import dev.chorus.settings.Setting;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawHttp;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.Tokens;
-import jakarta.websocket.OnOpen;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpoint;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,35 +86,24 @@ class LauncherRoomsGateTest {
     }
 
     @Test
-    void aHeaderTokensNameReachesTheOpenThroughTheGate() throws Exception {
-        server = ChorusServer.start(
-                TestServers.settings(Map.of(Setting.JWT_KEY, Tokens.SECRET)), IntroducedEndpoint.class);
+    void aTokensNameInTheHeaderOrTheQueryIsTheNameTheRoomShowsOverTheOneAskedFor() throws Exception {
+        server = ChorusServer.start(TestServers.settings(Map.of(Setting.JWT_KEY, Tokens.SECRET)));
         String token = Tokens.hs256("alice", claims -> claims.claim("name", "Alice"));
-
+        URI room = server.uri().resolve("rooms/gate");
         try (Peer alice = Peer.connect(
-                        URI.create(server.uri() + "?name=Mallory"),
+                        URI.create(room + "?name=Mallory"),
                         options -> options.withHeader("Authorization", "Bearer " + token));
                 Peer zoe = Peer.connect(
-                        URI.create(server.uri() + "?name=Zo%C3%AB&token=" + Tokens.hs256("zoe", claims -> claims)))) {
-            assertEquals("/ Alice alice", alice.nextText());
-            assertEquals("/ Zoë zoe", zoe.nextText());
-        }
-    }
-
-    /** Says at open who the launcher's introductions say connected: room, name, token subject. */
-    @ServerEndpoint("/")
-    public static class IntroducedEndpoint {
-
-        private static final dev.chorus.handshake.Introductions INTRODUCTIONS =
-                HandedOff.introductions(Optional.of(TokenKey.parse(Tokens.SECRET)), TyrusCloseWatch.forThisTyrus());
-
-        @OnOpen
-        public void open(Session session) throws IOException {
-            Introduction introduction = INTRODUCTIONS.of(session).orElseThrow();
-            session.getBasicRemote()
-                    .sendText(introduction.room() + " "
-                            + introduction.name().map(Object::toString).orElse("-") + " "
-                            + introduction.identity().map(Identity::subject).orElse("-"));
+                        URI.create(room + "?name=Zo%C3%AB&token=" + Tokens.hs256("zoe", claims -> claims)))) {
+            alice.expect(Peer.GREETING);
+            zoe.expect(Peer.GREETING);
+            assertEquals(
+                    List.of("Alice", "Zoë"),
+                    List.copyOf(server.room()
+                            .directory()
+                            .members(RoomName.parse("gate").orElseThrow())
+                            .orElseThrow()
+                            .values()));
         }
     }
 

@@ -2,12 +2,14 @@ package dev.chorus.launcher;
 
 import static dev.chorus.testing.Peer.GREETING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.chat.RoomDirectory;
 import dev.chorus.contract.ChatContract;
 import dev.chorus.contract.RoomsContract;
 import dev.chorus.naming.RoomName;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Handshake;
 import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
 import dev.chorus.testing.Peer;
@@ -86,11 +88,11 @@ class LauncherRoomsTest implements RoomsContract {
         static final Launched limited = new Launched(Map.of(Setting.MAX_ROOMS, "2"));
 
         @Test
-        void aClientAskingForOneRoomTooManyIsTurnedAway() throws Exception {
+        void aClientAskingForOneRoomTooManyIsRefusedBeforeTheUpgrade() throws Exception {
             try (Peer held = Peer.join(limited.uri().resolve("rooms/one"))) {
-                try (V1Peer refused = V1Peer.connect(limited.uri().resolve("rooms/two"))) {
-                    assertEquals(1013, refused.awaitClose().code());
-                }
+                Handshake refused = Handshake.attempt(limited.uri().resolve("rooms/two"));
+                assertEquals(503, refused.status(), refused::head);
+                assertTrue(refused.header("Retry-After").isPresent(), refused::head);
                 try (Peer same = Peer.join(limited.uri().resolve("rooms/one"))) {
                     held.expect(GREETING);
                     same.sayAndLearnId("in the room already held", held);
