@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who a verified token says the client is. Names and rooms are not used by the chat yet: the gate checks the
- * rooms and keeps the rest for later.
+ * Who a verified token says the client is: the gate checks its rooms, and the chat shows its name.
  *
  * @param subject the token's {@code sub} claim (never empty)
  * @param name its {@code name} claim, if it has one: the name shown for the client, overriding {@code ?name=}

@@ -3,6 +3,7 @@ package dev.chorus.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chorus.client.ClientOptions;
 import dev.chorus.contract.HandshakeContract;
 import dev.chorus.naming.RoomName;
 import dev.chorus.settings.Setting;
@@ -11,6 +12,10 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.RawHttp;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.Tokens;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -104,6 +109,47 @@ class LauncherRoomsGateTest {
                             .members(RoomName.parse("gate").orElseThrow())
                             .orElseThrow()
                             .values()));
+        }
+    }
+
+    @Test
+    void anAcceptedRoomUpgradeWithAHeaderTokenIsWelcomedByTheTokensName() throws Exception {
+        server = TestServers.start(Map.of(Setting.JWT_KEY, Tokens.SECRET));
+        String token =
+                Tokens.hs256("alice", claims -> claims.claim("name", "Alice").claim("rooms", List.of("lobby")));
+        URI lobby = URI.create(server.uri().resolve("rooms/lobby") + "?name=Mallory");
+
+        try (Peer first = Peer.connect(lobby, options -> v1(options, token));
+                Peer second = Peer.connect(lobby, options -> v1(options, token))) {
+            JsonObject welcome = json(first.nextText());
+            assertEquals("welcome", welcome.getString("type"));
+            assertEquals("lobby", welcome.getString("room"));
+            assertEquals("Alice", welcome.getString("name"));
+            assertEquals("Alice#2", json(second.nextText()).getString("name"));
+        }
+    }
+
+    @Test
+    void anUpgradeToARoomPastTheLimitGets503WithRetryAfter() throws Exception {
+        server = TestServers.start(Map.of(Setting.MAX_ROOMS, "2"));
+        try (Peer lobby = Peer.join(server.uri().resolve("rooms/lobby"))) {
+            String head = upgrade("/rooms/kitchen", "");
+
+            assertTrue(head.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), head);
+            assertTrue(head.contains("Retry-After: "), head);
+            log.await("Refused an upgrade from 127.0.0.1: 503 room limit reached");
+            lobby.sayAndLearnId("the lobby is still held");
+            assertTrue(upgrade("/rooms/lobby", "").startsWith("HTTP/1.1 101"));
+        }
+    }
+
+    private static ClientOptions v1(ClientOptions options, String token) {
+        return options.withSubprotocols(List.of("chorus.v1")).withHeader("Authorization", "Bearer " + token);
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
         }
     }
 
