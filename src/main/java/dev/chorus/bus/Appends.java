@@ -1,11 +1,12 @@
 package dev.chorus.bus;
 
+import dev.chorus.naming.RoomName;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -39,17 +40,16 @@ final class Appends {
             + "return redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%.0f', oldest) .. '-0')");
 
     private static final byte[] STREAM_KEY = ascii(RedisBus.STREAM);
-    private static final byte[] SEQ_KEY = ascii(RedisBus.SEQ);
     private static final byte[] STREAM_LENGTH = ascii(Long.toString(RedisBus.STREAM_LENGTH));
 
-    private final LongSupplier highestSeenSeq;
+    private final ToLongFunction<RoomName> highestSeenSeq;
     private final byte[] maxAgeMillis;
 
     /**
-     * @param highestSeenSeq the highest seq this node has seen: the counter is raised to it first
+     * @param highestSeenSeq the highest seq this node has seen in a room: the room's counter is raised to it first
      * @param maxAge entries older than this are trimmed away; zero: no age bound
      */
-    Appends(LongSupplier highestSeenSeq, Duration maxAge) {
+    Appends(ToLongFunction<RoomName> highestSeenSeq, Duration maxAge) {
         this.highestSeenSeq = highestSeenSeq;
         this.maxAgeMillis = maxAge.isZero() ? null : ascii(Long.toString(maxAge.toMillis()));
     }
@@ -72,13 +72,13 @@ final class Appends {
     }
 
     private Response<?> append(Pipeline pipeline, Publisher.Pending pending) {
-        if (pending.envelope().event() instanceof BusEvent.Said) {
+        if (pending.envelope().event() instanceof BusEvent.Said said) {
             return pipeline.eval(
                     SAY,
                     2,
-                    SEQ_KEY,
+                    ascii(RedisBus.seqKey(said.room())),
                     STREAM_KEY,
-                    ascii(Long.toString(highestSeenSeq.getAsLong())),
+                    ascii(Long.toString(highestSeenSeq.applyAsLong(said.room()))),
                     STREAM_LENGTH,
                     pending.encoded());
         }

@@ -1,5 +1,6 @@
 package dev.chorus.bus;
 
+import dev.chorus.naming.RoomName;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * (trimmed to about {@link #STREAM_LENGTH} entries, and by age) and every node, this one included, hears it from
  * its {@link StreamReader}, so all nodes hear the same events in the same order. Ids come from one Redis counter,
  * and the said-messages' seqs from another, raised in the same script that appends the message ({@link Appends}),
- * so the stream's order is the seqs' order.
+ * so the stream's order is the seqs' order. Seqs count per room: each room has its own counter
+ * (the tutorial room keeps the one it always had).
  *
  * <p>While Redis is unreachable an event is handed to this node's listener only; it is remembered by its number,
  * so that if Redis did take it after all (its answer was lost) the reader skips it: never twice. A said-message
@@ -28,6 +30,9 @@ final class RedisBus implements Bus {
     static final String STREAM = "chorus:events";
     static final String IDS = "chorus:ids";
     static final String SEQ = "chorus:seq";
+
+    /** How many rooms' highest seqs a node remembers (to raise their counters after Redis forgot them). */
+    static final int SEQ_FLOORS = 1_024;
 
     /**
      * Raises counter {@code KEYS[1]} to {@code ARGV[1]}, the highest value this node has seen of it: a Redis
@@ -52,7 +57,7 @@ final class RedisBus implements Bus {
     private final long node = ThreadLocalRandom.current().nextLong();
     private final HereOnly hereOnly = new HereOnly(STREAM_LENGTH);
     private final AtomicLong highestSeenId = new AtomicLong();
-    private final AtomicLong highestSeenSeq = new AtomicLong();
+    private final SeqFloors highestSeenSeq = new SeqFloors(SEQ_FLOORS);
     /** The arrivals' connection, for ids. */
     private final PublishingConnection ids;
     /** The events' connection, used by the publisher's thread alone. */
@@ -73,12 +78,12 @@ final class RedisBus implements Bus {
         this.ids = new PublishingConnection(address, reachability);
         this.events = new PublishingConnection(address, reachability);
         this.publisher =
-                new Publisher(events, reachability, new Appends(highestSeenSeq::get, maxAge), new Publisher.Outcome() {
+                new Publisher(events, reachability, new Appends(highestSeenSeq::of, maxAge), new Publisher.Outcome() {
                     @Override
                     public void appended(Publisher.Pending pending, Object reply) {
                         telemetry.published();
-                        if (reply instanceof Long seq && pending.envelope().event() instanceof BusEvent.Said) {
-                            seenSeq(seq);
+                        if (reply instanceof Long seq && pending.envelope().event() instanceof BusEvent.Said said) {
+                            highestSeenSeq.seen(said.room(), seq);
                         }
                     }
 
@@ -181,7 +186,7 @@ final class RedisBus implements Bus {
             // One without a seq was written by a node that does not number them (an older version): unnumbered.
             long seq = entry.seq().orElse(BusEvent.Said.UNNUMBERED);
             event = said.numbered(seq > 0 ? seq : BusEvent.Said.UNNUMBERED);
-            seenSeq(seq);
+            highestSeenSeq.seen(said.room(), seq);
         }
         if (envelope.node() == node && hereOnly.readBack(envelope.number())) {
             return;
@@ -191,22 +196,23 @@ final class RedisBus implements Bus {
 
     /** The reader first read the stream, where said-messages were numbered up to {@code seq}. */
     private void startsAt(long seq) {
-        seenSeq(seq);
+        highestSeenSeq.seen(RoomName.ROOT, seq);
         listener.startsAt(seq);
     }
 
     /** On every (re)connect: the counters go up to what this node has seen, whatever Redis forgot. */
     private void raise(Jedis jedis) {
         raise(jedis, IDS, highestSeenId.get());
-        raise(jedis, SEQ, highestSeenSeq.get());
+        highestSeenSeq.forEach((room, seq) -> raise(jedis, seqKey(room), seq));
+    }
+
+    /** The counter of {@code room}'s seqs: the tutorial room's is the one it always had. */
+    static String seqKey(RoomName room) {
+        return room.isRoot() ? SEQ : SEQ + ":room:" + room;
     }
 
     private static void raise(Jedis jedis, String counter, long floor) {
         jedis.eval(RAISE, 1, counter, Long.toString(floor));
-    }
-
-    private void seenSeq(long seq) {
-        highestSeenSeq.accumulateAndGet(seq, Math::max);
     }
 
     private void seen(long id) {

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * One kind of log line at most once per {@link #INTERVAL_NANOS}: a failure that repeats with every message (Redis
  * refusing every write) gives one line per interval, which says how many like it were left out since the last.
  */
-final class ThrottledLog {
+public final class ThrottledLog {
 
     /** 30 s: often enough to see that it goes on, rarely enough that a log survives a long one. */
     static final long INTERVAL_NANOS = 30_000_000_000L;
@@ -20,7 +20,7 @@ final class ThrottledLog {
     private boolean logged; // guarded by this
     private long suppressed; // guarded by this
 
-    ThrottledLog(System.Logger log, Level level) {
+    public ThrottledLog(System.Logger log, Level level) {
         this(log, level, System::nanoTime);
     }
 
@@ -32,7 +32,7 @@ final class ThrottledLog {
     }
 
     /** Logs {@code line} (with {@code thrown}'s stack if given) unless a line went out within the interval. */
-    void log(Supplier<String> line, Throwable thrown) {
+    public void log(Supplier<String> line, Throwable thrown) {
         long left;
         synchronized (this) {
             long now = nanoTime.getAsLong();

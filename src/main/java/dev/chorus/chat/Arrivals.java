@@ -15,6 +15,7 @@ import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,7 +47,7 @@ final class Arrivals implements Runnable, AutoCloseable {
     private static final String THREAD_NAME = "chorus-arrivals";
 
     private final Audience audience;
-    private final Timeline timeline;
+    private final Timelines timelines;
     private final V1Requests v1;
     private final Bus bus;
     private final ChatMetrics metrics;
@@ -64,9 +65,9 @@ final class Arrivals implements Runnable, AutoCloseable {
         void heard(Connection connection, Inbound.Result message);
     }
 
-    Arrivals(Audience audience, Timeline timeline, V1Requests v1, Bus bus, ChatMetrics metrics, EarlyHandler early) {
+    Arrivals(Audience audience, Timelines timelines, V1Requests v1, Bus bus, ChatMetrics metrics, EarlyHandler early) {
         this.audience = audience;
-        this.timeline = timeline;
+        this.timelines = timelines;
         this.v1 = v1;
         this.bus = bus;
         this.metrics = metrics;
@@ -96,6 +97,8 @@ final class Arrivals implements Runnable, AutoCloseable {
             try {
                 Connection first = waiting.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    // Quiet: the time to forget empty rooms, here where no join can meet it.
+                    timelines.forgetIdle();
                     continue;
                 }
                 batch.add(first);
@@ -140,12 +143,19 @@ final class Arrivals implements Runnable, AutoCloseable {
 
     private void enter(Connection connection, long id) {
         Session session = connection.session();
-        connection.identify(id, ChatLines.client(id));
+        Optional<Timeline> room = timelines.hold(connection.room());
+        if (room.isEmpty()) {
+            turnAway(connection, "this node holds its limit of rooms");
+            return;
+        }
+        Timeline timeline = room.get();
+        String shown = timeline.uniqueName(connection.requestedName(), id);
+        connection.identify(id, shown, ChatLines.label(id, shown, connection.room()));
         metrics.accepted();
-        LOG.log(Level.INFO, ChatLines.joinedLog(id));
+        LOG.log(Level.INFO, ChatLines.joinedLog(id, shown, connection.room()));
         if (!connection.arrived()) {
             // It went while it waited for its id: its leave found no id to report, so it is reported here.
-            LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
+            LOG.log(Level.INFO, ChatLines.disconnectedLog(connection.name()));
             drop(connection.early());
             return;
         }
@@ -153,10 +163,11 @@ final class Arrivals implements Runnable, AutoCloseable {
         if (!session.isOpen()) {
             present.remove(session); // its close was reported while it waited for its turn: left() has run
         }
-        boolean member = connection.speaksV1() ? v1.join(connection) : timeline.join(connection, OptionalLong.empty());
+        boolean member =
+                connection.speaksV1() ? v1.join(connection, timeline) : timeline.join(connection, OptionalLong.empty());
         if (member) {
             connection.joinPublished();
-            if (!bus.publish(new BusEvent.Joined(id))) {
+            if (!bus.publish(new BusEvent.Joined(connection.room(), id, shown))) {
                 connection.takeJoinPublished();
                 LOG.log(Level.INFO, "Closed {0} with 1013: too much waits to go out on the bus", connection.name());
                 audience.dismiss(session, CloseReasons.BUS_BACKLOG);

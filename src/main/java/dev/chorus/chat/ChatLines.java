@@ -1,5 +1,7 @@
 package dev.chorus.chat;
 
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import dev.chorus.protocol.Utf8;
 import dev.chorus.protocol.VisibleText;
 
@@ -16,32 +18,48 @@ public final class ChatLines {
 
     /** How a client is named in lines and logs: {@code Client(3)}. */
     public static String client(long id) {
-        return "Client(" + id + ")";
+        return ClientName.of(id);
     }
 
-    /** What everyone receives when client {@code id} says {@code text}. */
+    /** What everyone receives when client {@code id} says {@code text} (the server's own words go as they are). */
     public static String said(long id, String text) {
-        return client(id) + " said: " + text;
-    }
-
-    static String joinedLog(long id) {
-        return "New client connected and was given id " + id;
+        return id == ClientName.SERVER_ID ? text : client(id) + " said: " + text;
     }
 
     /**
-     * The log line for client {@code id} saying {@code text}: the tutorial's {@code Client(N) said: X}, or with
-     * {@code --log-messages false} only the size, {@code Client(N) said B bytes}, so chat stays out of the log.
+     * How client {@code id} is written in the log: the tutorial's {@code Client(3)}, then its display name if it
+     * chose one ({@code Client(3) [alice]}), then its room outside the tutorial's ({@code … in room lobby}).
      */
-    static String saidLog(long id, String text, boolean withText) {
-        return withText ? said(id, cutForLog(text)) : client(id) + " said " + Utf8.length(text) + " bytes";
+    static String label(long id, String name, RoomName room) {
+        String label = client(id);
+        if (!name.equals(label)) {
+            label += " [" + escapeForLog(name) + "]";
+        }
+        return room.isRoot() ? label : label + " in room " + room;
     }
 
-    static String sentBinaryLog(long id, int bytes) {
-        return client(id) + " sent " + bytes + " bytes (binary)";
+    /** The tutorial's line in its room for a client without a name; otherwise with the room and the name. */
+    static String joinedLog(long id, String name, RoomName room) {
+        String where = room.isRoot() ? "" : " to room " + room;
+        String named = name.equals(client(id)) ? "" : " [" + escapeForLog(name) + "]";
+        return "New client connected" + where + " and was given id " + id + named;
     }
 
-    static String disconnectedLog(long id) {
-        return client(id) + " disconnected";
+    /**
+     * The log line for a client ({@link #label}) saying {@code text}: the tutorial's {@code Client(N) said: X}, or
+     * with {@code --log-messages false} only the size, {@code Client(N) said B bytes}, so chat stays out of the
+     * log.
+     */
+    static String saidLog(String label, String text, boolean withText) {
+        return withText ? label + " said: " + cutForLog(text) : label + " said " + Utf8.length(text) + " bytes";
+    }
+
+    static String sentBinaryLog(String label, int bytes) {
+        return label + " sent " + bytes + " bytes (binary)";
+    }
+
+    static String disconnectedLog(String label) {
+        return label + " disconnected";
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.chorus.lifecycle.Admission;
 import dev.chorus.lifecycle.Admission.Refusal;
 import dev.chorus.lifecycle.Drain;
 import dev.chorus.metrics.ChatMetrics;
+import dev.chorus.naming.RoomName;
 import dev.chorus.protocol.CloseReasons;
 import dev.chorus.settings.Settings;
 import jakarta.websocket.CloseReason;
@@ -41,11 +42,12 @@ public final class ChatRoom implements UpgradeGate.Door {
     private final ChatMetrics metrics = new ChatMetrics();
     private final Admission admission = new Admission();
     private final Audience audience;
-    private final Timeline timeline;
+    private final Timelines timelines;
     private final V1Requests v1;
     private final Bus bus;
     private final Arrivals arrivals;
     private final Incoming incoming;
+    private final RoomDirectory directory;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Told of every connection that ended, member or not (the WAR gives back its place under the caps). */
     private volatile Consumer<Session> ended = session -> {};
@@ -57,14 +59,20 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.housekeeper = new Housekeeper(hosting.threads());
         this.audience = new Audience(metrics, hosting.wire(), hosting.closeWatch());
         metrics.watchAudience(audience);
-        this.timeline = new Timeline(audience, settings.history(), settings.outboxLimits());
+        this.timelines = new Timelines(
+                audience,
+                settings.history(),
+                settings.outboxLimits(),
+                settings.rooms().maxRooms(),
+                settings.rooms().keep());
         this.bus = Bus.open(settings.redis(), settings.redisStreamMaxAge(), hosting.threads(), metrics);
-        this.v1 = new V1Requests(timeline, audience, bus, settings.logging().messages());
+        this.v1 = new V1Requests(timelines, audience, bus, settings.logging().messages());
         this.incoming =
                 new Incoming(audience, v1, bus, metrics, settings.logging().messages());
-        this.arrivals = new Arrivals(audience, timeline, v1, bus, metrics, incoming::handle);
+        this.arrivals = new Arrivals(audience, timelines, v1, bus, metrics, incoming::handle);
+        this.directory = new RoomDirectory(timelines, bus);
         metrics.watchBus(bus::reachable);
-        bus.start(new BusDelivery(timeline, metrics, admission));
+        bus.start(new BusDelivery(timelines, metrics, admission));
         arrivals.start(hosting.threads());
         housekeeper.every(settings.outboxLimits().writeTimeout(), audience::evictStalled);
         Heartbeat heartbeat = new Heartbeat(audience, settings.pingInterval(), settings.pongTimeout(), metrics);
@@ -96,6 +104,11 @@ public final class ChatRoom implements UpgradeGate.Door {
         return audience;
     }
 
+    /** The rooms this node holds, and the server's own voice in them (the publish API). */
+    public RoomDirectory directory() {
+        return directory;
+    }
+
     /** Asked before a WebSocket upgrade: why a new client must be turned away, if it must (counted, logged). */
     public Optional<Refusal> admit() {
         Optional<Refusal> refusal = admission.refusal();
@@ -123,9 +136,19 @@ public final class ChatRoom implements UpgradeGate.Door {
      * with 1013: try again later.
      */
     public void join(Session session) {
+        Optional<RoomName> room = Introductions.room(session);
         // First: frames may arrive even if it is turned away below, and they are then dropped unread.
         Connection connection = Connection.open(
-                session, settings.inboundLimits(), hosting.peers().apply(session));
+                session,
+                settings.inboundLimits(),
+                hosting.peers().apply(session),
+                room.orElse(RoomName.ROOT),
+                Introductions.name(session));
+        if (room.isEmpty()) {
+            // The gate refuses such an upgrade: one that got past it anyway is told why.
+            audience.close(session, CloseReasons.INVALID_ROOM);
+            return;
+        }
         arrivals.arrive(connection);
     }
 
@@ -154,21 +177,26 @@ public final class ChatRoom implements UpgradeGate.Door {
         // One that went before it was let in has its leave reported by whoever lets it in (or nobody: turned away).
         Optional<Connection> connection = Connection.of(session).filter(c -> !c.wentBeforeArriving() && c.hasId());
         Long id = connection.map(Connection::id).orElse(null);
+        Optional<Timeline> timeline = Connection.of(session).flatMap(c -> timelines.find(c.room()));
         // Logged once it is forgotten, so whoever reads the line finds it gone.
-        timeline.leave(session, id, () -> {
-            if (id != null) {
-                LOG.log(Level.INFO, ChatLines.disconnectedLog(id));
-                LOG.log(
-                        Level.DEBUG,
-                        () -> ChatLines.client(id) + " closed with "
-                                + reason.getCloseCode().getCode() + " "
-                                + ChatLines.cutForLog(reason.getReasonPhrase()));
-            }
+        Runnable forgotten = () -> connection.ifPresent(gone -> {
+            LOG.log(Level.INFO, ChatLines.disconnectedLog(gone.name()));
+            LOG.log(
+                    Level.DEBUG,
+                    () -> gone.name() + " closed with " + reason.getCloseCode().getCode() + " "
+                            + ChatLines.cutForLog(reason.getReasonPhrase()));
+        });
+        timeline.ifPresentOrElse(room -> room.leave(session, id, forgotten), () -> {
+            audience.leave(session); // never let into a room
+            forgotten.run();
         });
         try {
-            if (connection.isPresent() && connection.get().takeJoinPublished() && !bus.publish(new BusEvent.Left(id))) {
-                // Too much waits to go out: this node's chorus.v1 clients hear of it, the other nodes' do not.
-                timeline.left(id);
+            if (connection.isPresent() && connection.get().takeJoinPublished()) {
+                Connection gone = connection.get();
+                if (!bus.publish(new BusEvent.Left(gone.room(), id, gone.displayName()))) {
+                    // Too much waits to go out: this node's chorus.v1 clients hear of it, the other nodes' do not.
+                    timeline.ifPresent(room -> room.left(id, gone.displayName()));
+                }
             }
         } finally {
             arrivals.departed(session); // last: a stop waiting for it closes the bus only after the leave is out

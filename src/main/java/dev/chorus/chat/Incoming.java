@@ -82,25 +82,23 @@ final class Incoming {
 
     /** Client text goes to everyone, the sender included, as {@code Client(N) said: X} (chorus.v1: a command). */
     private void said(Connection connection, String text) {
-        long id = connection.id();
         connection.received();
         metrics.receivedText(text);
         if (connection.speaksV1()) {
-            v1.heard(connection.session(), id, text);
+            v1.heard(connection, text);
             return;
         }
-        LOG.log(Level.INFO, () -> ChatLines.saidLog(id, text, logText));
-        publish(connection, new BusEvent.Said(id, text));
+        LOG.log(Level.INFO, () -> ChatLines.saidLog(connection.name(), text, logText));
+        publish(connection, new BusEvent.Said(connection.room(), connection.id(), connection.displayName(), text));
     }
 
     /** Client bytes go to everyone, the sender included, unchanged and as binary. */
     private void sent(Connection connection, ByteBuffer data) {
-        long id = connection.id();
         Outgoing.Binary message = (Outgoing.Binary) Outgoing.binary(data);
         connection.received();
         metrics.receivedBinary(message.size());
-        LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(id, message.size()));
-        publish(connection, new BusEvent.Sent(id, message.data()));
+        LOG.log(Level.INFO, () -> ChatLines.sentBinaryLog(connection.name(), message.size()));
+        publish(connection, new BusEvent.Sent(connection.room(), connection.id(), message.data()));
     }
 
     /** Hands a client's message to the bus; if too much waits to go out already, the sender is closed (1013). */

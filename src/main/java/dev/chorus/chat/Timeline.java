@@ -5,17 +5,24 @@ import dev.chorus.broadcast.Renditions;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import dev.chorus.settings.OutboxLimits;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
 import jakarta.websocket.Session;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 
 /**
- * This node's one order of events, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
+ * One room's one order of events on this node, for tutorial and chorus.v1 clients alike: joins (with the welcome and any
  * replay), said-messages (numbered by seq and kept in the history), binary messages and leaves, as the bus
  * delivers them. A node alone numbers its said-messages itself; with Redis they come numbered for the whole
  * cluster (the history is still this node's own). Each runs in
@@ -26,23 +33,29 @@ import java.util.TreeMap;
 final class Timeline {
 
     private final Turns turns = new Turns();
+    private final RoomName room;
     private final Audience audience;
     private final OutboxLimits limits;
     private final History history;
 
-    /** Who is present, by id, in join order. Touched only in turns. */
-    private final Map<Long, Session> members = new TreeMap<>();
+    /** Who is present, by id, in join order. Changed only in turns; read anywhere (the admin API). */
+    private final ConcurrentSkipListMap<Long, Session> members = new ConcurrentSkipListMap<>();
 
     /** The newest said-message's seq, 0 before the first. Touched only in turns. */
     private long seq;
 
+    /** When something last happened here (System.nanoTime): an empty room is forgotten some time after. */
+    private volatile long lastActive = System.nanoTime();
+
     /**
      * @param audience who hears the events
+     * @param room the room it orders
      * @param historySize how many said-messages are kept for history and recovery
      * @param limits every client's outbox limits: a replay takes at most half of them, and the history keeps no
      *     more bytes than one outbox could hold
      */
-    Timeline(Audience audience, int historySize, OutboxLimits limits) {
+    Timeline(RoomName room, Audience audience, int historySize, OutboxLimits limits) {
+        this.room = room;
         this.audience = audience;
         this.limits = limits;
         this.history = new History(historySize, limits.maxBytes());
@@ -68,11 +81,13 @@ final class Timeline {
             }
             admitted[0] = true;
             members.put(id, session);
+            touch();
             audience.join(connection, limits);
             if (!connection.speaksV1()) {
                 return;
             }
-            audience.deliverTo(session, Outgoing.text(Events.welcome(id, members.keySet(), seq)));
+            String welcome = Events.welcome(id, connection.displayName(), room.toString(), names(), seq);
+            audience.deliverTo(session, Outgoing.text(welcome));
             since.ifPresent(after -> replay(session, after));
         });
         // join is never called inside a step, so the turn has run by now.
@@ -83,12 +98,12 @@ final class Timeline {
      * Client {@code id} joined, here or on another node: everyone who joined before it hears of it (the
      * newcomer itself, if it is here, gets its tutorial greeting now; a chorus.v1 newcomer had its welcome).
      */
-    void joined(long id) {
+    void joined(long id, String name) {
         Outgoing greeting = Outgoing.text(ChatLines.GREETING);
         turns.take(() -> {
-            Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id));
+            Renditions notice = new Renditions(greeting, ChorusV1.NAME, () -> Events.joined(id, name));
             Session newcomer = members.get(id);
-            audience.broadcast(notice, session -> session != newcomer && heardOfJoins(session));
+            audience.broadcast(notice, members.values(), session -> session != newcomer && heardOfJoins(session));
             if (newcomer != null) {
                 Connection joined = Connection.of(newcomer).orElseThrow();
                 if (!joined.speaksV1()) {
@@ -138,26 +153,28 @@ final class Timeline {
      * Client {@code id} said {@code text}, to everyone. Numbered as {@code given} says ({@link BusEvent.Said}):
      * here, with the next seq; by the cluster; or not at all. A numbered one is kept in the history.
      */
-    void say(long id, String text, long given) {
+    void say(long id, String name, String text, long given) {
         Outgoing line = Outgoing.text(ChatLines.said(id, text));
         turns.take(() -> {
+            touch();
             long said = given == BusEvent.Said.NUMBER_HERE ? seq + 1 : given;
             if (said <= seq) {
                 // Unnumbered (said on this node while it was cut off from the others), or a cluster seq this node
                 // has already used (nodes on a Redis restarted empty race to raise its counter): no seq here.
-                audience.broadcast(new Renditions(line, ChorusV1.NAME, () -> Events.said(id, text)), this::hearsChat);
+                Renditions unnumbered = new Renditions(line, ChorusV1.NAME, () -> Events.said(id, name, text));
+                audience.broadcast(unnumbered, members.values(), this::hearsChat);
                 return;
             }
             seq = said;
-            Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, text));
+            Renditions message = new Renditions(line, ChorusV1.NAME, () -> Events.said(said, id, name, text));
             history.add(said, message, line.size());
-            audience.broadcast(message, this::hearsChat);
+            audience.broadcast(message, members.values(), this::hearsChat);
         });
     }
 
     /** Binary goes to everyone as it is, in the same order as everything else (no seq, not kept). */
     void relay(Outgoing binary) {
-        turns.take(() -> audience.broadcast(binary, this::hearsChat));
+        turns.take(() -> audience.broadcast(binary, members.values(), this::hearsChat));
     }
 
     /** A chorus.v1 client asked for the history: the newest kept said-messages, as much as half its outbox holds. */
@@ -181,14 +198,64 @@ final class Timeline {
             audience.leave(session);
             if (id != null) {
                 members.remove(id, session);
+                touch();
             }
             afterwards.run();
         });
     }
 
     /** Client {@code id} left, here or on another node: the chorus.v1 clients hear of it (tutorial clients don't). */
-    void left(long id) {
-        turns.defer(() -> audience.broadcast(new Renditions(null, ChorusV1.NAME, () -> Events.left(id))));
+    void left(long id, String name) {
+        turns.defer(() -> audience.broadcast(
+                new Renditions(null, ChorusV1.NAME, () -> Events.left(id, name)), members.values(), session -> true));
+    }
+
+    /** The room it orders. */
+    RoomName room() {
+        return room;
+    }
+
+    /** Who is present now, by id in join order, with their display names. Safe from any thread. */
+    Map<Long, String> names() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        members.forEach((id, session) -> names.put(
+                id, Connection.of(session).map(Connection::displayName).orElse("")));
+        return names;
+    }
+
+    /** How many are present now. */
+    int size() {
+        return members.size();
+    }
+
+    /** Whether it has been empty and quiet for longer than {@code keepNanos}. */
+    boolean idleFor(long keepNanos, long now) {
+        return members.isEmpty() && now - lastActive > keepNanos;
+    }
+
+    /**
+     * The name client {@code id} is shown by: the one it asked for, made unique among those present (compared
+     * without case: {@code alice}, {@code alice#2}, {@code alice#3} …), or {@code Client(N)}. Asked by the arrivals
+     * thread alone, the only one that adds members, so two newcomers never get the same name.
+     */
+    String uniqueName(Optional<String> requested, long id) {
+        if (requested.isEmpty()) {
+            return ClientName.of(id);
+        }
+        Set<String> taken = names().values().stream().map(Timeline::folded).collect(Collectors.toSet());
+        String name = requested.get();
+        for (int n = 2; taken.contains(folded(name)); n++) {
+            name = requested.get() + "#" + n;
+        }
+        return name;
+    }
+
+    private static String folded(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private void touch() {
+        lastActive = System.nanoTime();
     }
 
     /** Queues for a reconnecting client what it missed after {@code since}: a gap if some is lost, then the rest. */

@@ -73,6 +73,15 @@ public final class Audience {
         }
     }
 
+    /** Like {@link #broadcast(Outgoing, Predicate)}, for those of {@code among} (one room's members) that are members. */
+    public void broadcast(Outgoing message, Iterable<Session> among, Predicate<Session> to) {
+        for (Session session : among) {
+            if (sessions.contains(session) && to.test(session)) {
+                deliver(session, message);
+            }
+        }
+    }
+
     /** When a send to {@code session} last completed (System.nanoTime), or {@code Long.MIN_VALUE}. */
     public static long lastDelivered(Session session) {
         return outbox(session).map(Outbox::lastDelivered).orElse(Long.MIN_VALUE);
@@ -95,6 +104,22 @@ public final class Audience {
     public void broadcast(Renditions message, Predicate<Session> to) {
         for (Session session : sessions) {
             if (!to.test(session)) {
+                continue;
+            }
+            Outgoing rendition = message.in(session.getNegotiatedSubprotocol());
+            if (rendition != null) {
+                deliver(session, rendition);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #broadcast(Renditions, Predicate)}, for those of {@code among} (one room's members) that are
+     * members here and that {@code to} accepts.
+     */
+    public void broadcast(Renditions message, Iterable<Session> among, Predicate<Session> to) {
+        for (Session session : among) {
+            if (!sessions.contains(session) || !to.test(session)) {
                 continue;
             }
             Outgoing rendition = message.in(session.getNegotiatedSubprotocol());

@@ -3,6 +3,7 @@ package dev.chorus.connection;
 import dev.chorus.broadcast.Outbox;
 import dev.chorus.handshake.RemoteHost;
 import dev.chorus.limits.Inbound;
+import dev.chorus.naming.RoomName;
 import dev.chorus.settings.InboundLimits;
 import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
@@ -28,6 +29,10 @@ public final class Connection {
     private static final int GONE = 2;
 
     private final Session session;
+    private final RoomName room;
+    /** The display name it asked for ({@code ?name=}, or its token's), if any; made unique when it is let in. */
+    private final Optional<String> requestedName;
+
     private final Dialect dialect;
     private final Inbound inbound;
     private final Liveness liveness;
@@ -44,6 +49,7 @@ public final class Connection {
 
     private volatile long id = NO_ID;
     private volatile String name = "a connecting client";
+    private volatile String displayName = "";
     private volatile Outbox outbox;
     /**
      * Whether its own join has come back from the bus, so it hears of the joins after it. Touched only in the
@@ -51,8 +57,15 @@ public final class Connection {
      */
     private boolean heardOfJoins;
 
-    private Connection(Session session, InboundLimits limits, Optional<InetSocketAddress> remote) {
+    private Connection(
+            Session session,
+            InboundLimits limits,
+            Optional<InetSocketAddress> remote,
+            RoomName room,
+            Optional<String> requestedName) {
         this.session = session;
+        this.room = room;
+        this.requestedName = requestedName;
         this.dialect = Dialect.of(session);
         this.inbound = new Inbound(limits);
         this.liveness = new Liveness(System.nanoTime());
@@ -68,9 +81,16 @@ public final class Connection {
      * frames may arrive even if it is turned away later, and they are then dropped unread.
      *
      * @param remote where it connects from, as the deployment knows it
+     * @param room the room it joins
+     * @param requestedName the display name it asked for, if any
      */
-    public static Connection open(Session session, InboundLimits limits, Optional<InetSocketAddress> remote) {
-        Connection connection = new Connection(session, limits, remote);
+    public static Connection open(
+            Session session,
+            InboundLimits limits,
+            Optional<InetSocketAddress> remote,
+            RoomName room,
+            Optional<String> requestedName) {
+        Connection connection = new Connection(session, limits, remote, room, requestedName);
         session.getUserProperties().put(KEY, connection);
         return connection;
     }
@@ -123,10 +143,29 @@ public final class Connection {
         return early;
     }
 
-    /** It was given {@code newId}, and from now on is called {@code newName} in log lines. */
-    public void identify(long newId, String newName) {
+    /**
+     * It was given {@code newId} and the display name {@code shown} (unique in its room), and from now on is called
+     * {@code label} in log lines.
+     */
+    public void identify(long newId, String shown, String label) {
         this.id = newId;
-        this.name = newName;
+        this.displayName = shown;
+        this.name = label;
+    }
+
+    /** The room it joins. */
+    public RoomName room() {
+        return room;
+    }
+
+    /** The display name it asked for, if any. */
+    public Optional<String> requestedName() {
+        return requestedName;
+    }
+
+    /** The name others see, e.g. {@code alice} or {@code Client(3)}; only once {@link #hasId()}. */
+    public String displayName() {
+        return displayName;
     }
 
     /** Whether it was given an id. */

@@ -11,8 +11,9 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
 import org.glassfish.tyrus.spi.WebSocketEngine;
 
 /**
- * The Tyrus container behind the launcher: it owns the WebSocket engine with {@link ChatEndpoint} (or another
- * endpoint, for the benchmark's baseline) at the root and binds nothing itself; {@link ChorusServer} attaches
+ * The Tyrus container behind the launcher: it owns the WebSocket engine with {@link ChatEndpoint} at the root and
+ * {@link dev.chorus.endpoint.RoomEndpoint} at {@code /rooms/NAME} (or another endpoint, for the benchmark's
+ * baseline) and binds nothing itself; {@link ChorusServer} attaches
  * it to a Grizzly listener.
  */
 final class ChatContainer extends TyrusServerContainer {
@@ -35,8 +36,8 @@ final class ChatContainer extends TyrusServerContainer {
      * @param extensions what the endpoint may negotiate (Tyrus offers an annotated endpoint its container's
      *     installed extensions): permessage-deflate when compression is on, else nothing
      */
-    ChatContainer(Class<?> endpoint, int maxMessageBytes, Set<Extension> extensions) {
-        super(Set.of(endpoint));
+    ChatContainer(Set<Class<?>> endpoints, int maxMessageBytes, Set<Extension> extensions) {
+        super(Set.copyOf(endpoints));
         this.extensions = Set.copyOf(extensions);
         int incoming = (int)
                 Math.min(Integer.MAX_VALUE, Math.max(TYRUS_INCOMING_BUFFER, (long) maxMessageBytes + NEXT_FRAME_ROOM));

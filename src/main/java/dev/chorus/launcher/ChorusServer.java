@@ -5,6 +5,7 @@ import dev.chorus.chat.ChatRoom;
 import dev.chorus.chat.Hosting;
 import dev.chorus.chat.Housekeeper;
 import dev.chorus.endpoint.ChatEndpoint;
+import dev.chorus.endpoint.RoomEndpoint;
 import dev.chorus.endpoint.Rooms;
 import dev.chorus.handshake.UpgradeGate;
 import dev.chorus.settings.Settings;
@@ -70,7 +71,7 @@ public final class ChorusServer implements AutoCloseable {
      * @throws dev.chorus.settings.InvalidSettingException if the TLS files cannot be used
      */
     public static ChorusServer start(Settings settings) throws IOException {
-        return start(settings, ChatEndpoint.class);
+        return start(settings, Set.of(ChatEndpoint.class, RoomEndpoint.class));
     }
 
     /**
@@ -78,13 +79,17 @@ public final class ChorusServer implements AutoCloseable {
      * benchmark serves its naive baseline this way, so the two servers differ only in the endpoint.
      */
     public static ChorusServer start(Settings settings, Class<?> endpoint) throws IOException {
+        return start(settings, Set.of(endpoint));
+    }
+
+    private static ChorusServer start(Settings settings, Set<Class<?>> endpoints) throws IOException {
         // TLS first: a bad keystore must stop startup before anything binds.
         SSLContext tls = settings.tls().map(TlsContext::create).orElse(null);
         int maxMessageBytes = settings.inboundLimits().maxMessageBytes();
         Optional<DeflateExtension> deflate =
                 settings.compression() ? Optional.of(new DeflateExtension(maxMessageBytes)) : Optional.empty();
         ChatContainer container = new ChatContainer(
-                endpoint, maxMessageBytes, Set.copyOf(deflate.stream().toList()));
+                endpoints, maxMessageBytes, Set.copyOf(deflate.stream().toList()));
         try {
             container.deploy();
         } catch (DeploymentException e) {

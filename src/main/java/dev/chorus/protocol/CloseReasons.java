@@ -72,6 +72,9 @@ public final class CloseReasons {
     /** A chorus.v1 client connected with a {@code ?since=} that is not a whole number from 0 up. */
     public static final CloseReason INVALID_SINCE = new CloseReason(CloseCodes.VIOLATED_POLICY, "invalid since");
 
+    /** A room name outside {@code A-Z a-z 0-9 _ -} (1-64): the gate refuses these with 400 before they open. */
+    public static final CloseReason INVALID_ROOM = new CloseReason(CloseCodes.VIOLATED_POLICY, "invalid room name");
+
     /** A normal close initiated by a client tool. */
     public static final CloseReason CLIENT_DONE = new CloseReason(CloseCodes.NORMAL_CLOSURE, "bye");
 

@@ -94,6 +94,16 @@ public enum Setting {
             "100",
             "Said-messages kept for chorus.v1 clients' history and reconnects (0 keeps none; never more bytes than"
                     + " --outbox-bytes)."),
+    MAX_ROOMS(
+            "max-rooms",
+            "100",
+            "Rooms (/rooms/NAME) a node holds at once, the tutorial's / included; a client asking for one more gets"
+                    + " 503. Each keeps up to --history messages."),
+    ROOM_KEEP(
+            "room-keep",
+            "10m",
+            "How long a room nobody is in keeps its history (after its last member left or its last message) before"
+                    + " it is forgotten; the tutorial's / never is."),
     REDIS(
             "redis",
             "",

@@ -25,6 +25,7 @@ import java.util.function.Function;
  * @param plainPort with TLS, a second port serving plain ws:// and http://
  * @param operations the shutdown drain, metrics, health and admin endpoints
  * @param history how many said-messages are kept for chorus.v1 clients' history and reconnects
+ * @param rooms how many rooms a node holds, and how long it keeps an empty one
  * @param redis the Redis through which several nodes are one chat, or empty for this node alone
  * @param redisStreamMaxAge how long Redis keeps events for a node that was cut off to catch up on (zero: no bound)
  * @param logging what the log shows of messages, and in which format
@@ -43,6 +44,7 @@ public record Settings(
         OptionalInt plainPort,
         Operations operations,
         int history,
+        RoomLimits rooms,
         Optional<URI> redis,
         Duration redisStreamMaxAge,
         Logging logging,
@@ -87,6 +89,7 @@ public record Settings(
                 parsePlainPort(raw),
                 Operations.from(raw),
                 integer(raw, Setting.HISTORY, 0, 1_000_000),
+                new RoomLimits(integer(raw, Setting.MAX_ROOMS, 1, 1_000_000), duration(raw, Setting.ROOM_KEEP)),
                 redis(raw),
                 durationOrZero(raw, Setting.REDIS_STREAM_MAX_AGE),
                 Logging.from(raw),

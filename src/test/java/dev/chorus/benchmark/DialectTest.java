@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.chat.ChatLines;
+import dev.chorus.naming.ClientName;
+import dev.chorus.testing.DefaultNames;
 import dev.chorus.v1.Command;
 import dev.chorus.v1.Events;
 import dev.chorus.v1.ProtocolViolation;
@@ -37,7 +39,7 @@ class DialectTest {
         assertEquals(64, text.length());
         assertEquals(new Command.Say(text), Command.parse(say));
         // Long numbers everywhere: the stamp must still end within the receiver's head.
-        Payload.Parsed parsed = parse(Dialect.V1, Events.said(99_999_999, 65_535, text));
+        Payload.Parsed parsed = parse(Dialect.V1, Events.said(99_999_999, 65_535, ClientName.of(65_535), text));
         assertEquals(65_535, parsed.client);
         assertEquals(9_999_999, parsed.seq);
         assertEquals(nanos, parsed.nanos);
@@ -47,10 +49,10 @@ class DialectTest {
     void greetingsAreEachJoinsWelcomeOrJoinedOnly() {
         assertTrue(greets(Dialect.PLAIN, ChatLines.GREETING));
         assertFalse(greets(Dialect.PLAIN, ChatLines.said(1, ChatLines.GREETING)));
-        assertTrue(greets(Dialect.V1, Events.welcome(3, List.of(1L, 2L, 3L), 0)));
-        assertTrue(greets(Dialect.V1, Events.joined(4)));
-        assertFalse(greets(Dialect.V1, Events.left(4)));
-        assertFalse(greets(Dialect.V1, Events.said(1, 2, "{\"type\":\"joined\",")));
+        assertTrue(greets(Dialect.V1, Events.welcome(3, ClientName.of(3), "/", DefaultNames.of(1L, 2L, 3L), 0)));
+        assertTrue(greets(Dialect.V1, Events.joined(4, ClientName.of(4))));
+        assertFalse(greets(Dialect.V1, Events.left(4, ClientName.of(4))));
+        assertFalse(greets(Dialect.V1, Events.said(1, 2, ClientName.of(2), "{\"type\":\"joined\",")));
     }
 
     @Test
@@ -58,7 +60,7 @@ class DialectTest {
         for (Dialect dialect : Dialect.values()) {
             String line = dialect == Dialect.PLAIN
                     ? ChatLines.said(5, "hello from sender 1")
-                    : Events.said(3, 5, "hello from sender 1");
+                    : Events.said(3, 5, ClientName.of(5), "hello from sender 1");
             assertEquals(5, Payload.saidBy(dialect, line, "hello from sender 1"), dialect.name());
             assertEquals(-1, Payload.saidBy(dialect, line, "hello from sender 10"), dialect.name());
             assertEquals(-1, Payload.saidBy(dialect, line, "hello from sender "), dialect.name());
@@ -67,7 +69,8 @@ class DialectTest {
 
     @Test
     void otherLinesAreNotBenchmarkMessages() {
-        for (String line : List.of(Events.said(1, 2, "hello from sender 0"), Events.gap(3), "", "{\"type\":\"said\"")) {
+        for (String line : List.of(
+                Events.said(1, 2, ClientName.of(2), "hello from sender 0"), Events.gap(3), "", "{\"type\":\"said\"")) {
             assertFalse(Payload.parse(
                     Dialect.V1, head(line), Math.min(line.length(), Receiver.HEAD), new Payload.Parsed()));
         }

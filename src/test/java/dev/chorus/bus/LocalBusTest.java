@@ -3,6 +3,8 @@ package dev.chorus.bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.chat.ChatLines;
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class LocalBusTest {
         assertEquals(2_147_483_648L, past);
         List<BusEvent> heard = new ArrayList<>();
         bus.start(heard::add);
-        bus.publish(new BusEvent.Said(past, "hello"));
+        bus.publish(new BusEvent.Said(RoomName.ROOT, past, ClientName.of(past), "hello"));
         BusEvent.Said said = (BusEvent.Said) heard.get(0);
         assertEquals("Client(2147483648) said: hello", ChatLines.said(said.from(), said.text()));
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -191,10 +193,27 @@ class StreamEnvelopeProperties {
                 .array(byte[].class)
                 .ofMaxSize(40)
                 .map(bytes -> ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+        Arbitrary<RoomName> room = Arbitraries.oneOf(
+                Arbitraries.just(RoomName.ROOT),
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .withChars('_', '-', '0')
+                        .ofMinLength(1)
+                        .ofMaxLength(64)
+                        .map(name -> RoomName.parse(name).orElseThrow()));
+        Arbitrary<String> name = Arbitraries.oneOf(
+                Arbitraries.just(""),
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(32).filter(StreamEnvelopeProperties::encodable));
         return Arbitraries.oneOf(
-                from.map(BusEvent.Joined::new),
-                from.map(BusEvent.Left::new),
-                Combinators.combine(from, text).as(BusEvent.Said::new),
-                Combinators.combine(from, data).as(BusEvent.Sent::new));
+                Combinators.combine(room, from, name).as((r, f, n) -> new BusEvent.Joined(r, f, named(f, n))),
+                Combinators.combine(room, from, name).as((r, f, n) -> new BusEvent.Left(r, f, named(f, n))),
+                Combinators.combine(room, from, name, text).as((r, f, n, t) -> new BusEvent.Said(r, f, named(f, n), t)),
+                Combinators.combine(room, text).as((r, t) -> new BusEvent.Said(r, 0, ClientName.SERVER, t)),
+                Combinators.combine(room, from, data).as(BusEvent.Sent::new));
+    }
+
+    /** The name a client without one has, for "": what the stream leaves out and a reader puts back. */
+    private static String named(long from, String name) {
+        return name.isEmpty() ? ClientName.of(from) : name;
     }
 }

@@ -3,6 +3,8 @@ package dev.chorus.bus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,11 +14,14 @@ class StreamEnvelopeTest {
     @Test
     void everyKindOfEventComesBackAsItWent() {
         List<BusEvent> events = List.of(
-                new BusEvent.Joined(7),
-                new BusEvent.Said(8, "héllo 👋, \"quotes\" and\nlines"),
-                new BusEvent.Said(9, ""),
-                new BusEvent.Sent(10, ByteBuffer.wrap(new byte[] {0, -1, 2}).asReadOnlyBuffer()),
-                new BusEvent.Left(11));
+                new BusEvent.Joined(RoomName.ROOT, 7, ClientName.of(7)),
+                new BusEvent.Said(RoomName.ROOT, 8, ClientName.of(8), "héllo 👋, \"quotes\" and\nlines"),
+                new BusEvent.Said(RoomName.ROOT, 9, ClientName.of(9), ""),
+                new BusEvent.Sent(
+                        RoomName.ROOT,
+                        10,
+                        ByteBuffer.wrap(new byte[] {0, -1, 2}).asReadOnlyBuffer()),
+                new BusEvent.Left(RoomName.ROOT, 11, ClientName.of(11)));
         for (BusEvent event : events) {
             StreamEnvelope decoded = StreamEnvelope.decode(new StreamEnvelope(-42L, 99L, event).encode());
             assertEquals(-42L, decoded.node());
@@ -28,7 +33,7 @@ class StreamEnvelopeTest {
     @Test
     void encodingLeavesTheBinaryMessageUnread() {
         ByteBuffer data = ByteBuffer.wrap(new byte[] {1, 2, 3});
-        new StreamEnvelope(1, 1, new BusEvent.Sent(1, data)).encode();
+        new StreamEnvelope(1, 1, new BusEvent.Sent(RoomName.ROOT, 1, data)).encode();
         assertEquals(3, data.remaining());
     }
 
@@ -36,7 +41,7 @@ class StreamEnvelopeTest {
     @Test
     void anEventFromAnIdBelowOneIsRefused() {
         for (int from : new int[] {0, -1, Integer.MIN_VALUE}) {
-            byte[] bytes = new StreamEnvelope(1, 1, new BusEvent.Joined(1)).encode();
+            byte[] bytes = new StreamEnvelope(1, 1, new BusEvent.Joined(RoomName.ROOT, 1, ClientName.of(1))).encode();
             ByteBuffer.wrap(bytes).putInt(1, from);
             assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(bytes));
         }
@@ -45,7 +50,7 @@ class StreamEnvelopeTest {
     @Test
     void somethingElseInTheStreamIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(new byte[] {'S', 0, 0}));
-        byte[] unknown = new StreamEnvelope(1, 1, new BusEvent.Joined(1)).encode();
+        byte[] unknown = new StreamEnvelope(1, 1, new BusEvent.Joined(RoomName.ROOT, 1, ClientName.of(1))).encode();
         unknown[0] = 'X';
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(unknown));
     }
@@ -55,10 +60,11 @@ class StreamEnvelopeTest {
         for (long id :
                 new long[] {Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE}) {
             List<BusEvent> events = List.of(
-                    new BusEvent.Joined(id),
-                    new BusEvent.Said(id, "hi"),
-                    new BusEvent.Sent(id, ByteBuffer.wrap(new byte[] {7}).asReadOnlyBuffer()),
-                    new BusEvent.Left(id));
+                    new BusEvent.Joined(RoomName.ROOT, id, ClientName.of(id)),
+                    new BusEvent.Said(RoomName.ROOT, id, ClientName.of(id), "hi"),
+                    new BusEvent.Sent(
+                            RoomName.ROOT, id, ByteBuffer.wrap(new byte[] {7}).asReadOnlyBuffer()),
+                    new BusEvent.Left(RoomName.ROOT, id, ClientName.of(id)));
             for (BusEvent event : events) {
                 assertEquals(
                         event,
@@ -71,28 +77,42 @@ class StreamEnvelopeTest {
     /** Nodes from before long ids read and write 4-byte ids: while ids fit, nothing on the wire has changed. */
     @Test
     void anIdThatFitsAnIntIsWrittenAsBefore() {
-        byte[] encoded = new StreamEnvelope(5, 6, new BusEvent.Joined(Integer.MAX_VALUE)).encode();
+        byte[] encoded = new StreamEnvelope(
+                        5, 6, new BusEvent.Joined(RoomName.ROOT, Integer.MAX_VALUE, ClientName.of(Integer.MAX_VALUE)))
+                .encode();
         assertEquals(1 + 4 + 8 + 8, encoded.length);
         assertEquals('J', encoded[0]);
         assertEquals(Integer.MAX_VALUE, ByteBuffer.wrap(encoded, 1, 4).getInt());
-        byte[] wide = new StreamEnvelope(5, 6, new BusEvent.Joined(Integer.MAX_VALUE + 1L)).encode();
+        byte[] wide = new StreamEnvelope(
+                        5,
+                        6,
+                        new BusEvent.Joined(
+                                RoomName.ROOT, Integer.MAX_VALUE + 1L, ClientName.of(Integer.MAX_VALUE + 1L)))
+                .encode();
         assertEquals(1 + 8 + 8 + 8, wide.length);
         assertEquals('j', wide[0]);
     }
 
     @Test
     void anIdThatIsNoClientsIsRefused() {
-        byte[] zero = new StreamEnvelope(1, 1, new BusEvent.Joined(1)).encode();
+        byte[] zero = new StreamEnvelope(1, 1, new BusEvent.Joined(RoomName.ROOT, 1, ClientName.of(1))).encode();
         zero[4] = 0; // the id's low byte: 1 becomes 0
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(zero));
-        byte[] negative = new StreamEnvelope(1, 1, new BusEvent.Joined(Integer.MAX_VALUE + 1L)).encode();
+        byte[] negative = new StreamEnvelope(
+                        1,
+                        1,
+                        new BusEvent.Joined(
+                                RoomName.ROOT, Integer.MAX_VALUE + 1L, ClientName.of(Integer.MAX_VALUE + 1L)))
+                .encode();
         negative[1] = (byte) 0x80; // the wide id's sign bit
         assertThrows(IllegalArgumentException.class, () -> StreamEnvelope.decode(negative));
     }
 
     @Test
     void aWideEventCutShortIsRefused() {
-        byte[] wide = new StreamEnvelope(1, 1, new BusEvent.Left(Long.MAX_VALUE)).encode();
+        byte[] wide = new StreamEnvelope(
+                        1, 1, new BusEvent.Left(RoomName.ROOT, Long.MAX_VALUE, ClientName.of(Long.MAX_VALUE)))
+                .encode();
         assertThrows(
                 IllegalArgumentException.class,
                 () -> StreamEnvelope.decode(java.util.Arrays.copyOf(wide, wide.length - 1)));

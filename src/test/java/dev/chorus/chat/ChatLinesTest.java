@@ -3,6 +3,7 @@ package dev.chorus.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.chorus.naming.RoomName;
 import org.junit.jupiter.api.Test;
 
 class ChatLinesTest {
@@ -59,7 +60,28 @@ class ChatLinesTest {
 
     @Test
     void withoutMessagesInTheLogASaidLineCarriesOnlyTheSize() {
-        assertEquals("Client(7) said: héllo", ChatLines.saidLog(7, "héllo", true));
-        assertEquals("Client(7) said 6 bytes", ChatLines.saidLog(7, "héllo", false));
+        assertEquals("Client(7) said: héllo", ChatLines.saidLog("Client(7)", "héllo", true));
+        assertEquals("Client(7) said 6 bytes", ChatLines.saidLog("Client(7)", "héllo", false));
+    }
+
+    @Test
+    void inTheTutorialsRoomAClientWithoutANameIsWrittenAsTheTutorialWritesIt() {
+        assertEquals("Client(7)", ChatLines.label(7, "Client(7)", RoomName.ROOT));
+        assertEquals("New client connected and was given id 7", ChatLines.joinedLog(7, "Client(7)", RoomName.ROOT));
+    }
+
+    @Test
+    void aNameAndARoomAreWrittenAfterTheId() {
+        RoomName lobby = RoomName.parse("lobby").orElseThrow();
+        assertEquals("Client(7) [alice] in room lobby", ChatLines.label(7, "alice", lobby));
+        assertEquals("Client(7) [alice]", ChatLines.label(7, "alice", RoomName.ROOT));
+        assertEquals(
+                "New client connected to room lobby and was given id 7 [alice]",
+                ChatLines.joinedLog(7, "alice", lobby));
+    }
+
+    @Test
+    void whatTheServerSaysGoesToTutorialClientsAsItIs() {
+        assertEquals("hello all", ChatLines.said(0, "hello all"));
     }
 }

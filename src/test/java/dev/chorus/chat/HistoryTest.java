@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.broadcast.Outgoing;
 import dev.chorus.broadcast.Renditions;
+import dev.chorus.naming.ClientName;
 import dev.chorus.testing.V1Peer;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
@@ -17,7 +18,10 @@ class HistoryTest {
         History history = new History(capacity, maxBytes);
         for (int seq = 1; seq <= n; seq++) {
             long said = seq;
-            history.add(said, new Renditions(null, ChorusV1.NAME, () -> Events.said(said, 1, "m" + said)), 10);
+            history.add(
+                    said,
+                    new Renditions(null, ChorusV1.NAME, () -> Events.said(said, 1, ClientName.of(1), "m" + said)),
+                    10);
         }
         return history;
     }
@@ -60,7 +64,7 @@ class HistoryTest {
         History history = keeping(100, 10_000, 8);
         assertEquals(List.of("m7", "m8"), texts(history.after(0, 8, 2, 10_000).messages()));
         assertEquals(6, history.after(0, 8, 2, 10_000).missed());
-        int oneMessage = Events.said(8, 1, "m8").length();
+        int oneMessage = Events.said(8, 1, ClientName.of(1), "m8").length();
         assertEquals(List.of("m8"), texts(history.after(0, 8, 100, oneMessage).messages()));
     }
 
@@ -75,7 +79,7 @@ class HistoryTest {
         int[] built = {0};
         Renditions said = new Renditions(Outgoing.text("Client(1) said: x"), ChorusV1.NAME, () -> {
             built[0]++;
-            return Events.said(1, 1, "x");
+            return Events.said(1, 1, ClientName.of(1), "x");
         });
         History history = new History(10, 1000);
         history.add(1, said, 17);

@@ -10,8 +10,11 @@ import dev.chorus.broadcast.Wire;
 import dev.chorus.bus.BusEvent;
 import dev.chorus.connection.Audience;
 import dev.chorus.connection.Connection;
+import dev.chorus.naming.ClientName;
+import dev.chorus.naming.RoomName;
 import dev.chorus.settings.InboundLimits;
 import dev.chorus.settings.OutboxLimits;
+import dev.chorus.testing.DefaultNames;
 import dev.chorus.testing.TestServers;
 import dev.chorus.v1.ChorusV1;
 import dev.chorus.v1.Events;
@@ -35,7 +38,8 @@ class TimelineTest {
     private static final InboundLimits INBOUND = TestServers.settings(Map.of()).inboundLimits();
 
     private final Audience audience = new Audience(BroadcastListener.NONE, Wire.PORTABLE, CloseWatch.NONE);
-    private final Timeline timeline = new Timeline(audience, 10, new OutboxLimits(1024, 10, Duration.ofSeconds(10)));
+    private final Timeline timeline =
+            new Timeline(RoomName.ROOT, audience, 10, new OutboxLimits(1024, 10, Duration.ofSeconds(10)));
 
     @Test
     void aSessionThatClosedBeforeItsJoinStepRanIsNeverAdmitted() {
@@ -57,10 +61,10 @@ class TimelineTest {
             // A becomes a member first, but B's join reaches the bus first (from another node).
             join(a, OptionalLong.empty());
             join(b, OptionalLong.empty());
-            timeline.joined(2);
-            timeline.say(2, "before A's join", BusEvent.Said.NUMBER_HERE);
-            timeline.joined(1);
-            timeline.say(2, "after A's join", BusEvent.Said.NUMBER_HERE);
+            timeline.joined(2, ClientName.of(2));
+            timeline.say(2, ClientName.of(2), "before A's join", BusEvent.Said.NUMBER_HERE);
+            timeline.joined(1, ClientName.of(1));
+            timeline.say(2, ClientName.of(2), "after A's join", BusEvent.Said.NUMBER_HERE);
 
             assertEquals(List.of(ChatLines.GREETING, ChatLines.said(2, "after A's join")), toA);
             assertEquals(
@@ -83,14 +87,14 @@ class TimelineTest {
         try {
             join(a, OptionalLong.empty());
             for (int i = 0; i < 3; i++) {
-                timeline.say(1, "m" + i, BusEvent.Said.NUMBER_HERE);
+                timeline.say(1, ClientName.of(1), "m" + i, BusEvent.Said.NUMBER_HERE);
             }
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1L), 0),
-                            Events.said(1, 1, "m0"),
-                            Events.said(2, 1, "m1"),
-                            Events.said(3, 1, "m2")),
+                            Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 0),
+                            Events.said(1, 1, ClientName.of(1), "m0"),
+                            Events.said(2, 1, ClientName.of(1), "m1"),
+                            Events.said(3, 1, ClientName.of(1), "m2")),
                     toA);
         } finally {
             timeline.leave(a, 1L, () -> {});
@@ -107,26 +111,26 @@ class TimelineTest {
             // Other nodes numbered 40 said-messages before this one started.
             timeline.startAt(40);
             join(a, OptionalLong.empty());
-            timeline.say(7, "first here", 41);
+            timeline.say(7, ClientName.of(7), "first here", 41);
             // 42 to 44 never reached this node (trimmed from the stream while it was cut off, say).
-            timeline.say(8, "after a hole", 45);
+            timeline.say(8, ClientName.of(8), "after a hole", 45);
             join(b, OptionalLong.of(40));
-            timeline.say(7, "live", 46);
+            timeline.say(7, ClientName.of(7), "live", 46);
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1L), 40),
-                            Events.said(41, 7, "first here"),
-                            Events.said(45, 8, "after a hole"),
-                            Events.said(46, 7, "live")),
+                            Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 40),
+                            Events.said(41, 7, ClientName.of(7), "first here"),
+                            Events.said(45, 8, ClientName.of(8), "after a hole"),
+                            Events.said(46, 7, ClientName.of(7), "live")),
                     toA);
             assertEquals(
                     List.of(
-                            Events.welcome(2, List.of(1L, 2L), 45),
+                            Events.welcome(2, ClientName.of(2), "/", DefaultNames.of(1L, 2L), 45),
                             Events.gap(3),
-                            Events.said(41, 7, "first here"),
-                            Events.said(45, 8, "after a hole"),
-                            Events.said(46, 7, "live")),
+                            Events.said(41, 7, ClientName.of(7), "first here"),
+                            Events.said(45, 8, ClientName.of(8), "after a hole"),
+                            Events.said(46, 7, ClientName.of(7), "live")),
                     toB);
         } finally {
             timeline.leave(a, 1L, () -> {});
@@ -146,26 +150,26 @@ class TimelineTest {
             timeline.startAt(10);
             join(v1, OptionalLong.empty());
             join(tutorial, OptionalLong.empty());
-            timeline.joined(2);
-            timeline.say(2, "cut off", BusEvent.Said.UNNUMBERED);
-            timeline.say(1, "numbered", 11);
+            timeline.joined(2, ClientName.of(2));
+            timeline.say(2, ClientName.of(2), "cut off", BusEvent.Said.UNNUMBERED);
+            timeline.say(1, ClientName.of(1), "numbered", 11);
             join(later, OptionalLong.of(10));
             timeline.showHistory(later);
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1L), 10),
+                            Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 10),
                             "{\"type\":\"said\",\"from\":2,\"text\":\"cut off\"}",
-                            Events.said(11, 1, "numbered")),
+                            Events.said(11, 1, ClientName.of(1), "numbered")),
                     toV1);
             assertEquals(
                     List.of(ChatLines.GREETING, ChatLines.said(2, "cut off"), ChatLines.said(1, "numbered")),
                     toTutorial);
             assertEquals(
                     List.of(
-                            Events.welcome(3, List.of(1L, 2L, 3L), 11),
-                            Events.said(11, 1, "numbered"),
-                            Events.history(List.of(Events.said(11, 1, "numbered")))),
+                            Events.welcome(3, ClientName.of(3), "/", DefaultNames.of(1L, 2L, 3L), 11),
+                            Events.said(11, 1, ClientName.of(1), "numbered"),
+                            Events.history(List.of(Events.said(11, 1, ClientName.of(1), "numbered")))),
                     toLater);
         } finally {
             timeline.leave(v1, 1L, () -> {});
@@ -180,17 +184,17 @@ class TimelineTest {
         Session a = openSession(1, toA, ChorusV1.NAME);
         try {
             join(a, OptionalLong.empty());
-            timeline.say(5, "fifty", 50);
+            timeline.say(5, ClientName.of(5), "fifty", 50);
             // Redis restarted empty and a node that had seen less raised its counter first.
-            timeline.say(6, "clashes", 49);
-            timeline.say(5, "fifty-one", 51);
+            timeline.say(6, ClientName.of(6), "clashes", 49);
+            timeline.say(5, ClientName.of(5), "fifty-one", 51);
 
             assertEquals(
                     List.of(
-                            Events.welcome(1, List.of(1L), 0),
-                            Events.said(50, 5, "fifty"),
-                            Events.said(6, "clashes"),
-                            Events.said(51, 5, "fifty-one")),
+                            Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 0),
+                            Events.said(50, 5, ClientName.of(5), "fifty"),
+                            Events.said(6, ClientName.of(6), "clashes"),
+                            Events.said(51, 5, ClientName.of(5), "fifty-one")),
                     toA);
         } finally {
             timeline.leave(a, 1L, () -> {});
@@ -207,16 +211,19 @@ class TimelineTest {
         Session v1 = openSession(biggest, toV1, ChorusV1.NAME);
         try {
             join(tutorial, OptionalLong.empty());
-            timeline.joined(big);
+            timeline.joined(big, ClientName.of(big));
             join(v1, OptionalLong.empty());
-            timeline.joined(biggest);
-            timeline.say(big, "hello", BusEvent.Said.NUMBER_HERE);
+            timeline.joined(biggest, ClientName.of(biggest));
+            timeline.say(big, ClientName.of(big), "hello", BusEvent.Said.NUMBER_HERE);
 
             assertEquals(List.of(ChatLines.GREETING, ChatLines.GREETING, "Client(2147483648) said: hello"), toTutorial);
             assertEquals(
                     List.of(
                             "{\"type\":\"welcome\",\"id\":9223372036854775807,\"members\":[2147483648,"
-                                    + "9223372036854775807],\"seq\":0}",
+                                    + "9223372036854775807],\"seq\":0,\"room\":\"/\","
+                                    + "\"name\":\"Client(9223372036854775807)\",\"names\":{"
+                                    + "\"2147483648\":\"Client(2147483648)\","
+                                    + "\"9223372036854775807\":\"Client(9223372036854775807)\"}}",
                             "{\"type\":\"said\",\"seq\":1,\"from\":2147483648,\"text\":\"hello\"}"),
                     toV1);
             assertEquals("Client(9223372036854775807)", Audience.nameOf(v1));
@@ -262,7 +269,8 @@ class TimelineTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
-        Connection.open(session, INBOUND, Optional.empty()).identify(id, ChatLines.client(id));
+        Connection.open(session, INBOUND, Optional.empty(), RoomName.ROOT, Optional.empty())
+                .identify(id, ChatLines.client(id), ChatLines.client(id));
         return session;
     }
 
@@ -280,7 +288,8 @@ class TimelineTest {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
-        Connection.open(session, INBOUND, Optional.empty()).identify(1, ChatLines.client(1));
+        Connection.open(session, INBOUND, Optional.empty(), RoomName.ROOT, Optional.empty())
+                .identify(1, ChatLines.client(1), ChatLines.client(1));
         return session;
     }
 }

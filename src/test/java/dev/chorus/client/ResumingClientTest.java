@@ -3,12 +3,15 @@ package dev.chorus.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.naming.ClientName;
+import dev.chorus.testing.DefaultNames;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.RecordingListener;
 import dev.chorus.testing.SentAway;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
 import dev.chorus.v1.ChorusV1;
+import dev.chorus.v1.Events;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,9 @@ class ResumingClientTest {
         try (ChorusServer server = TestServers.start(Map.of());
                 ReconnectingClient client = ReconnectingClient.start(server.uri(), V1, QUICKLY, Pings.NONE, events)) {
             events.expect("open");
-            events.expect("text {\"type\":\"welcome\",\"id\":1,\"members\":[1],\"seq\":0}");
+            events.expect("text " + Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 0));
             try (V1Peer talker = V1Peer.join(server.uri())) {
-                events.expect("text {\"type\":\"joined\",\"id\":2}");
+                events.expect("text " + Events.joined(2, ClientName.of(2)));
                 client.connection()
                         .get(Peer.WAIT.toSeconds(), TimeUnit.SECONDS)
                         .send("{\"type\":\"say\",\"text\":\"hi\"}");
@@ -53,7 +56,7 @@ class ResumingClientTest {
                 }
 
                 events.skipTo("open"); // after as many refused attempts (503) as the maintenance took
-                events.expect("text {\"type\":\"welcome\",\"id\":3,\"members\":[2,3],\"seq\":11}");
+                events.expect("text " + Events.welcome(3, ClientName.of(3), "/", DefaultNames.of(2L, 3L), 11));
                 for (int i = 1; i <= 10; i++) {
                     events.expect("text " + said(1 + i, 2, "missed " + i));
                 }
@@ -93,6 +96,6 @@ class ResumingClientTest {
     }
 
     private static String said(long seq, int from, String text) {
-        return "{\"type\":\"said\",\"seq\":" + seq + ",\"from\":" + from + ",\"text\":\"" + text + "\"}";
+        return Events.said(seq, from, ClientName.of(from), text);
     }
 }

@@ -283,7 +283,9 @@ public interface ChatContract {
 
     @Test
     default void thePageIsServedAtTheSocketsAddress() throws Exception {
-        URI page = URI.create(chatUri().toString().replaceFirst("^ws", "http"));
+        // A room's page is its socket's address with a slash ({@code /rooms/NAME/}), so relative links stay in it.
+        String socket = chatUri().toString().replaceFirst("^ws", "http");
+        URI page = URI.create(socket.endsWith("/") ? socket : socket + "/");
         HttpClient http = TestTrust.httpClient();
         HttpResponse<String> index =
                 http.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
