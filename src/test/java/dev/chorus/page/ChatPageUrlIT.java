@@ -45,8 +45,9 @@ class ChatPageUrlIT {
 
         page.awaitState("Connected");
         // The server is shared with the other tests here, so the page's id is whatever comes next.
+        // The previous test's page may leave just after this one joined: only the first line is certain.
         page.awaitLines(
-                "its own join", lines -> lines.size() == 1 && lines.get(0).matches("You joined as Client\\(\\d+\\)"));
+                "its own join", lines -> !lines.isEmpty() && lines.get(0).matches("You joined as Client\\(\\d+\\)"));
         assertEquals("ws://127.0.0.1:" + server.port() + "/", page.socketUrl());
     }
 
