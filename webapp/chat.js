@@ -276,6 +276,7 @@
     var element = line('said', saidBody(name, event.from, String(event.text)));
     if (typeof event.seq === 'number') element.setAttribute('data-seq', String(event.seq));
     if (isMine(event.from)) markMine(element);
+    if (event.from === 0) element.classList.add('from-server'); // the operator, through the publish API
     return element;
   }
 

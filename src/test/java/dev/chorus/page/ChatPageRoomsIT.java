@@ -3,7 +3,9 @@ package dev.chorus.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.chorus.chat.RoomDirectory;
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.naming.RoomName;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
 import java.net.URI;
@@ -138,5 +140,21 @@ class ChatPageRoomsIT {
             herald.say("and after");
             page.awaitLines(List.of("herald said: before you came", "You joined as reader", "herald said: and after"));
         }
+    }
+
+    @Test
+    void theServersOwnMessageIsShownAsTheServersAndNotAsTheReaders() {
+        ChatPage page = openAs(alice, "listener", "announcements");
+        page.awaitLines(List.of("You joined as listener"));
+
+        assertEquals(
+                RoomDirectory.Published.ACCEPTED,
+                server.room()
+                        .directory()
+                        .publish(RoomName.parse("announcements").orElseThrow(), "<b>doors close</b>"));
+
+        page.awaitLines(List.of("You joined as listener", "server said: <b>doors close</b>"));
+        assertEquals(List.of(), page.ownLines());
+        assertEquals(1L, page.run("return document.querySelectorAll('#log .line.from-server').length"));
     }
 }
