@@ -1,9 +1,13 @@
 // The Chorus chat page. No framework and nothing from another origin: it must work offline and under any
 // context path. Every message is put on the page as text (textContent), never parsed as HTML.
 //
-// It offers the chorus.v1 subprotocol (see the README). When the server chooses it, the page shows its own id
-// and who is here, and after a reconnect asks for what it missed with ?since=SEQ; when the server does not,
-// the page shows the tutorial's plain text lines as they come.
+// It offers the chorus.v1 subprotocol (see the README). When the server chooses it, the page shows its own name
+// and who is here, the room's recent history when it first joins, and after a reconnect asks for what it missed
+// with ?since=SEQ; when the server does not, the page shows the tutorial's plain text lines as they come.
+//
+// Each room has its own page: at the root (or a WAR's context path) the tutorial's room "/", at .../rooms/NAME/
+// the room NAME, whose socket is .../rooms/NAME. The display name the reader chooses is kept in localStorage
+// and sent as ?name= on every connection, in every room.
 (function () {
   'use strict';
 
@@ -17,6 +21,14 @@
   // Closer to the bottom than this counts as "at the bottom" (zoom leaves fractional scroll offsets).
   var BOTTOM_SLACK_PX = 16;
   var SAID = /^Client\((\d+)\) said: /;
+  // A room's page is at .../rooms/NAME/ (the room names the server accepts: 1-64 of A-Z a-z 0-9 _ -).
+  var ROOM_PAGE = /\/rooms\/([A-Za-z0-9_-]{1,64})\/$/;
+  var ROOT_ROOM = '/';
+  // localStorage: the display name chosen, and whether the reader has answered the question (a name or "not now").
+  var NAME_KEY = 'chorus.name';
+  var ASKED_KEY = 'chorus.name.asked';
+  var NAME_MAX = 32;
+  var NAME_CHARS = nameChars();
   var GREETING = 'Hey all, a new client has joined us';
   // Standard names (RFC 6455) for closes that carry no reason, e.g. a connection attempt that failed.
   var CLOSE_NAMES = {
@@ -25,19 +37,41 @@
     1011: 'internal error', 1012: 'service restart', 1013: 'try again later'
   };
 
+  // What the server accepts in a display name, checked here first so a refused handshake does not loop: letters,
+  // digits, space and - _ . ' (null where the browser has no Unicode property escapes: the server still checks).
+  function nameChars() {
+    try {
+      return new RegExp("^[\\p{L}\\p{N} _.'-]+$", 'u');
+    } catch (old) {
+      return null;
+    }
+  }
+
+  function directoryOf(location) {
+    return location.pathname.replace(/[^/]*$/, '');
+  }
+
+  /** The room of a page at `location`: NAME for a page under .../rooms/NAME/, else the tutorial's room "/". */
+  function roomOf(location) {
+    var room = ROOM_PAGE.exec(directoryOf(location));
+    return room ? room[1] : ROOT_ROOM;
+  }
+
   /**
    * The chat socket for a page at `location` (window.location or a URL): same host and port, ws: or wss: to
    * match http: or https:, and the page's directory as the path, so a WAR deployed at /chorus/ talks to
-   * /chorus/ (and /index.html to /).
+   * /chorus/ (and /index.html to /); a room's page at .../rooms/NAME/ talks to .../rooms/NAME.
    */
   function socketUrl(location) {
     var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    var directory = location.pathname.replace(/[^/]*$/, '');
-    return scheme + '//' + location.host + directory;
+    var directory = directoryOf(location);
+    var path = roomOf(location) === ROOT_ROOM ? directory : directory.slice(0, -1);
+    return scheme + '//' + location.host + path;
   }
 
-  // Exposed so the URL rule can be checked for locations this page is not served from.
+  // Exposed so the URL rules can be checked for locations this page is not served from.
   window.chorusSocketUrl = socketUrl;
+  window.chorusRoomOf = roomOf;
 
   var connection = document.getElementById('connection');
   var state = document.getElementById('state');
@@ -51,16 +85,33 @@
   var presence = document.getElementById('presence');
   var me = document.getElementById('me');
   var members = document.getElementById('members');
+  var roomLabel = document.getElementById('room');
+  var naming = document.getElementById('naming');
+  var nameInput = document.getElementById('name');
+  var nameError = document.getElementById('name-error');
+  var skipName = document.getElementById('name-skip');
+  var rename = document.getElementById('rename');
+  var room = roomOf(window.location);
+  var displayName = remembered(NAME_KEY) || '';
   var socket = null;
   // chorus.v1 state. lastSeq: the newest said-message accounted for (seen, or reported lost in a gap), so a
-  // reconnect asks for what came after it; null until the first welcome. memberIds: who is here, in join order.
+  // reconnect asks for what came after it; null until the first welcome. memberIds: who is here, in join order;
+  // names: what each is called (an older server sends no names: then everyone is Client(N)).
   var offerV1 = true;
   var spokeV1 = false;
   var lastSeq = null;
   // The newest said-message's seq when this connection was welcomed: a replay ends there.
   var welcomeSeq = 0;
   var myId = null;
+  var myName = null;
+  // Every id this page has had on this server: its messages replayed after a reconnect are still its own.
+  var myIds = [];
   var memberIds = [];
+  var names = {};
+  // The room's history is asked for once, after the first welcome; its messages go before this line (that
+  // welcome's), as they were said before it.
+  var historyAsked = false;
+  var firstJoinLine = null;
   var failedAttempts = 0;
   var countdown = null; // shows the seconds left until the reconnect
   var retryTimer = null; // reconnects
@@ -69,6 +120,22 @@
   // Whether the view follows new lines. Only the reader's own scrolling changes it, so a resize (a phone
   // turned, its keyboard opened) keeps a reader who was at the bottom there.
   var following = true;
+
+  function remembered(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (unavailable) {
+      return null; // storage off: the page asks again next time
+    }
+  }
+
+  function remember(key, value) {
+    try {
+      window.localStorage.setItem(key, value);
+    } catch (unavailable) {
+      // Not kept: the page asks again next time.
+    }
+  }
 
   function showState(name, text, retryText) {
     connection.setAttribute('data-state', name);
@@ -98,20 +165,26 @@
     return element;
   }
 
-  // "Client(N) said: X" becomes three spans (whose text still reads exactly the same) so the sender stands out.
-  function body(text) {
+  // "NAME said: X" as three spans (whose text still reads exactly the same) so the sender stands out; the colour
+  // follows the sender's id.
+  function saidBody(name, id, text) {
     var element = document.createElement('p');
     element.className = 'body';
+    var who = span('who', name);
+    who.style.setProperty('--hue', String((Number(id) * 137) % 360));
+    element.appendChild(who);
+    element.appendChild(span('verb', ' said: '));
+    element.appendChild(span('text', text));
+    return element;
+  }
+
+  // The tutorial's "Client(N) said: X" gets the same spans; any other text is shown as it is.
+  function body(text) {
     var said = SAID.exec(text);
-    if (said) {
-      var who = span('who', 'Client(' + said[1] + ')');
-      who.style.setProperty('--hue', String((Number(said[1]) * 137) % 360));
-      element.appendChild(who);
-      element.appendChild(span('verb', ' said: '));
-      element.appendChild(span('text', text.slice(said[0].length)));
-    } else {
-      element.textContent = text;
-    }
+    if (said) return saidBody('Client(' + said[1] + ')', said[1], text.slice(said[0].length));
+    var element = document.createElement('p');
+    element.className = 'body';
+    element.textContent = text;
     return element;
   }
 
@@ -122,18 +195,32 @@
     return time;
   }
 
-  function show(text, kind) {
-    var line = document.createElement('div');
-    line.className = 'line ' + kind;
-    line.appendChild(clock(new Date()));
-    line.appendChild(body(text));
-    log.appendChild(line);
+  function line(kind, content) {
+    var element = document.createElement('div');
+    element.className = 'line ' + kind;
+    element.appendChild(clock(new Date()));
+    element.appendChild(content);
+    return element;
+  }
+
+  // Adds `element` to the log: at the end, or before `before` (a line still in the log).
+  function place(element, before) {
+    if (before && before.parentNode === log) {
+      log.insertBefore(element, before);
+    } else {
+      log.appendChild(element);
+    }
     trim();
     if (following) {
       scrollToBottom();
     } else {
       latest.hidden = false;
     }
+    return element;
+  }
+
+  function show(text, kind) {
+    return place(line(kind, body(text)));
   }
 
   // Drops the oldest lines past the cap; a reader scrolled up keeps seeing the same lines.
@@ -148,21 +235,49 @@
     return 'Client(' + id + ')';
   }
 
+  function nameOf(id) {
+    return Object.prototype.hasOwnProperty.call(names, id) ? names[id] : client(id);
+  }
+
   function plural(count, one, many) {
     return count + ' ' + (count === 1 ? one : many);
   }
 
   function showPresence() {
     presence.hidden = myId === null;
-    me.textContent = myId === null ? '' : 'You are ' + client(myId);
+    me.textContent = myId === null ? '' : 'You are ' + myName;
     while (members.firstChild) members.removeChild(members.firstChild);
     memberIds.forEach(function (id) {
       var item = document.createElement('li');
-      item.textContent = client(id);
+      item.textContent = nameOf(id);
       if (id === myId) item.className = 'you';
       members.appendChild(item);
     });
     presence.setAttribute('data-id', myId === null ? '' : String(myId));
+  }
+
+  function isMine(id) {
+    return myIds.indexOf(id) >= 0;
+  }
+
+  // Marks a line as the reader's own: a tag that the eye sees as "you" and a screen reader reads in full.
+  function markMine(element) {
+    var tag = document.createElement('span');
+    tag.className = 'mine';
+    tag.appendChild(span('mine-short', 'you')).setAttribute('aria-hidden', 'true');
+    tag.appendChild(span('visually-hidden', '(your message)'));
+    element.classList.add('own');
+    element.appendChild(tag);
+  }
+
+  // A said-message's line: its sender's name (from the event; an older server sends none), the text, its seq.
+  function saidLine(event) {
+    var name = typeof event.name === 'string' ? event.name : nameOf(event.from);
+    var element = line('said', saidBody(name, event.from, String(event.text)));
+    if (typeof event.seq === 'number') element.setAttribute('data-seq', String(event.seq));
+    if (isMine(event.from)) markMine(element);
+    if (event.from === 0) element.classList.add('from-server'); // the operator, through the publish API
+    return element;
   }
 
   function said(event) {
@@ -171,7 +286,75 @@
       if (event.seq <= lastSeq) return; // already shown: never twice
       lastSeq = event.seq;
     }
-    show(client(event.from) + ' said: ' + event.text, 'said');
+    place(saidLine(event));
+  }
+
+  function isShown(seq) {
+    return log.querySelector('.line[data-seq="' + Number(seq) + '"]') !== null;
+  }
+
+  // The room's recent messages, asked for after the first welcome. Those said before that welcome go before
+  // its line; any said since are news like any other (a live copy may still be on its way: it is then dropped).
+  function showHistory(messages) {
+    messages.forEach(function (message) {
+      if (typeof message.seq !== 'number' || message.seq > welcomeSeq) {
+        said(message);
+      } else if (!isShown(message.seq)) {
+        place(saidLine(message), firstJoinLine);
+      }
+    });
+  }
+
+  function send(command) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
+  }
+
+  function welcomed(event, since) {
+    myId = event.id;
+    myName = typeof event.name === 'string' ? event.name : client(event.id);
+    memberIds = event.members.slice();
+    names = {};
+    if (event.names && typeof event.names === 'object') {
+      Object.keys(event.names).forEach(function (id) { names[id] = String(event.names[id]); });
+    }
+    names[myId] = myName;
+    welcomeSeq = event.seq;
+    if (since === null) {
+      lastSeq = event.seq; // only what comes after joining is news
+    } else if (since > event.seq) {
+      lastSeq = 0; // the server restarted and counts from 1 again: all it kept is news
+      myIds = []; // and gives out its ids afresh
+    }
+    myIds.push(myId);
+    showPresence();
+    var joinLine = show('You joined as ' + myName, 'joined');
+    if (!historyAsked && since === null) {
+      historyAsked = true;
+      firstJoinLine = joinLine;
+      send({ type: 'history' });
+    }
+  }
+
+  function joined(event) {
+    names[event.id] = typeof event.name === 'string' ? event.name : client(event.id);
+    if (memberIds.indexOf(event.id) < 0) memberIds.push(event.id);
+    showPresence();
+    show(nameOf(event.id) + ' joined', 'joined');
+  }
+
+  function left(event) {
+    var name = typeof event.name === 'string' ? event.name : nameOf(event.id);
+    memberIds = memberIds.filter(function (id) { return id !== event.id; });
+    delete names[event.id];
+    showPresence();
+    show(name + ' left', 'left');
+  }
+
+  function gap(event) {
+    // The replay after it moves lastSeq on. The missed ones are not always the oldest (a server of several
+    // may lack some in between), so lastSeq jumps only if nothing follows: all of them were missed.
+    if (lastSeq + event.missed >= welcomeSeq) lastSeq = welcomeSeq;
+    show('Missed ' + plural(event.missed, 'message', 'messages') + ' that could not be recovered', 'notice');
   }
 
   // One chorus.v1 event. `since` is what this connection asked for (null: nothing, a fresh start).
@@ -188,41 +371,25 @@
     }
     switch (event.type) {
       case 'welcome':
-        myId = event.id;
-        memberIds = event.members.slice();
-        welcomeSeq = event.seq;
-        if (since === null) {
-          lastSeq = event.seq; // only what comes after joining is news
-        } else if (since > event.seq) {
-          lastSeq = 0; // the server restarted and counts from 1 again: all it kept is news
-        }
-        showPresence();
-        show('You joined as ' + client(myId), 'joined');
+        welcomed(event, since);
         break;
       case 'joined':
-        if (memberIds.indexOf(event.id) < 0) memberIds.push(event.id);
-        showPresence();
-        show(client(event.id) + ' joined', 'joined');
+        joined(event);
         break;
       case 'left':
-        memberIds = memberIds.filter(function (id) { return id !== event.id; });
-        showPresence();
-        show(client(event.id) + ' left', 'left');
+        left(event);
         break;
       case 'said':
         said(event);
         break;
       case 'history':
-        event.messages.forEach(said);
+        if (Array.isArray(event.messages)) showHistory(event.messages);
         break;
       case 'notice':
         show(event.text, 'server');
         break;
       case 'gap':
-        // The replay after it moves lastSeq on. The missed ones are not always the oldest (a server of several
-        // may lack some in between), so lastSeq jumps only if nothing follows: all of them were missed.
-        if (lastSeq + event.missed >= welcomeSeq) lastSeq = welcomeSeq;
-        show('Missed ' + plural(event.missed, 'message', 'messages') + ' that could not be recovered', 'notice');
+        gap(event);
         break;
       default:
         break; // a newer server's event this page does not know
@@ -238,6 +405,14 @@
     }
   }
 
+  // ?name= (the display name, if one was chosen) and ?since= (what a reconnect asks for, if anything).
+  function query(since) {
+    var parameters = [];
+    if (displayName) parameters.push('name=' + encodeURIComponent(displayName));
+    if (since !== null) parameters.push('since=' + since);
+    return parameters.length ? '?' + parameters.join('&') : '';
+  }
+
   // Browsers fail a handshake that offered a subprotocol the server did not choose, so an attempt offering
   // chorus.v1 that fails is followed at once by one offering nothing (`plain`): a server that speaks only the
   // tutorial's text gets in that way. Once chorus.v1 has worked, the server is known to speak it.
@@ -246,7 +421,7 @@
     var v1 = false;
     var offering = offerV1 && !plain;
     var since = offering ? lastSeq : null;
-    var url = socketUrl(window.location) + (since === null ? '' : '?since=' + since);
+    var url = socketUrl(window.location) + query(since);
     showState('connecting', 'Connecting…');
     var ws = offering ? new WebSocket(url, [PROTOCOL]) : new WebSocket(url);
     socket = ws;
@@ -292,9 +467,31 @@
       lastSeq = null;
       show('The server could not recover missed messages', 'notice');
     }
+    forgetPresence();
+  }
+
+  function forgetPresence() {
     myId = null;
+    myName = null;
     memberIds = [];
+    names = {};
     showPresence();
+  }
+
+  // A new name takes a new connection (the server names a client at its handshake): the page leaves quietly and
+  // comes straight back, asking with ?since= for anything said in between.
+  function rejoin() {
+    stopWaiting();
+    if (socket) {
+      var old = socket;
+      socket = null;
+      old.onclose = null;
+      old.onmessage = null;
+      old.close(1000, 'changing name');
+    }
+    wasOpen = false; // not a reconnect the reader needs told about
+    forgetPresence();
+    connect();
   }
 
   function waitThenReconnect(closedText) {
@@ -321,6 +518,78 @@
     countdown = null;
     retryTimer = null;
   }
+
+  // The room's name in the bar (and the tab's title, for a named room).
+  function showRoom() {
+    roomLabel.textContent = room === ROOT_ROOM ? 'Main room (/)' : 'Room: ' + room;
+    if (room !== ROOT_ROOM) document.title = room + ' · Chorus';
+  }
+
+  // Why the server would refuse `name` (NFC, trimmed), or null: the same rules, so a name it refuses is rare.
+  function nameProblem(name) {
+    var length = Array.from(name).length;
+    if (length === 0) return 'Type a name, or choose Not now.';
+    if (length > NAME_MAX) return 'At most ' + NAME_MAX + ' characters, please.';
+    if (NAME_CHARS && !NAME_CHARS.test(name)) return "Only letters, digits, spaces and - _ . ' please.";
+    if (name.indexOf('  ') >= 0) return 'No two spaces in a row, please.';
+    if (name.toLowerCase() === 'server') return 'That name is the server\'s own: choose another.';
+    return null;
+  }
+
+  function showNameError(text) {
+    nameError.textContent = text;
+    nameInput.setAttribute('aria-invalid', 'true');
+    nameInput.focus();
+  }
+
+  function clearNameError() {
+    nameError.textContent = '';
+    nameInput.removeAttribute('aria-invalid');
+  }
+
+  function askName() {
+    nameInput.value = displayName;
+    clearNameError();
+    naming.hidden = false;
+    rename.hidden = true;
+  }
+
+  // The question is answered (a name or "not now"), so it is not asked again; "Change name" asks on request.
+  function closeNaming() {
+    naming.hidden = true;
+    rename.hidden = false;
+    remember(ASKED_KEY, '1');
+    input.focus();
+  }
+
+  naming.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var typed = nameInput.value;
+    var name = (typed.normalize ? typed.normalize('NFC') : typed).trim();
+    var problem = nameProblem(name);
+    if (problem) {
+      showNameError(problem);
+      return;
+    }
+    clearNameError();
+    remember(NAME_KEY, name);
+    closeNaming();
+    if (name !== displayName) {
+      displayName = name;
+      rejoin();
+    }
+  });
+
+  skipName.addEventListener('click', closeNaming);
+
+  naming.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') closeNaming();
+  });
+
+  rename.addEventListener('click', function () {
+    askName();
+    nameInput.focus();
+  });
 
   // A real form: Enter and the button both submit, the label names the box, and the box keeps the focus.
   // An empty message is sent too, as the tutorial allows it. While offline the text stays in the box.
@@ -370,5 +639,7 @@
     input.focus();
   });
 
+  showRoom();
+  if (!displayName && !remembered(ASKED_KEY)) askName();
   connect();
 }());

@@ -130,6 +130,7 @@ public final class ChorusServer implements AutoCloseable {
                 : Optional.empty();
         plain.ifPresent(http::addListener);
         http.getServerConfiguration().addHttpHandler(pages(), "/");
+        http.getServerConfiguration().addHttpHandler(new RoomPages(), RoomPages.MAPPING);
         room.metrics().watchHandshakes(deadlines::pending);
         room.metrics().watchCloses(closes::pending);
         List<NetworkListener> listeners = new ArrayList<>(List.of(listener));

@@ -27,6 +27,20 @@ public final class ChatPage {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String LINES =
             "return Array.from(document.querySelectorAll('#log .line .body'), e => e.textContent)";
+    private static final String OWN_LINES =
+            "return Array.from(document.querySelectorAll('#log .line.own .body'), e => e.textContent)";
+    // What a screen reader reads of each tag: its text outside aria-hidden parts.
+    private static final String OWN_TAGS_READ =
+            """
+            return Array.from(document.querySelectorAll('#log .line.own .mine'), tag =>
+                Array.from(tag.children).filter(c => c.getAttribute('aria-hidden') !== 'true')
+                    .map(c => c.textContent).join(''))
+            """;
+    private static final String OWN_TAGS_SEEN =
+            """
+            return Array.from(document.querySelectorAll('#log .line.own .mine [aria-hidden=true]'),
+                e => e.offsetWidth > 0 ? e.textContent : '')
+            """;
     private static final String MEMBERS =
             "return Array.from(document.querySelectorAll('#members li'), e => e.textContent)";
     // Every text the status bar takes, in order, as "STATE | RETRY": the waits alone could miss a state that
@@ -126,6 +140,37 @@ public final class ChatPage {
     public int awaitOwnId() {
         await(() -> me().matches("You are Client\\(\\d+\\)"), () -> "its own id; it shows '" + me() + "'");
         return Integer.parseInt(me().replaceAll("\\D", ""));
+    }
+
+    /** Waits until the page shows itself as {@code name} ("You are NAME"). */
+    void awaitMe(String name) {
+        String you = "You are " + name;
+        await(() -> you.equals(me()), () -> "'" + you + "'; it shows '" + me() + "'");
+    }
+
+    /** The room the bar shows, e.g. "Room: lobby". */
+    String room() {
+        return text("room");
+    }
+
+    /** The name question and "Change name". */
+    NameQuestion nameQuestion() {
+        return new NameQuestion(driver);
+    }
+
+    /** The lines marked as the reader's own, oldest first. */
+    List<String> ownLines() {
+        return strings(script.executeScript(OWN_LINES));
+    }
+
+    /** What a screen reader reads of the tag on each of the reader's own lines. */
+    List<String> ownTagsRead() {
+        return strings(script.executeScript(OWN_TAGS_READ));
+    }
+
+    /** What the eye sees of the tag on each of the reader's own lines ("" where it is not drawn). */
+    List<String> ownTagsSeen() {
+        return strings(script.executeScript(OWN_TAGS_SEEN));
     }
 
     /** Whether the presence row (id and members) is shown at all. */
