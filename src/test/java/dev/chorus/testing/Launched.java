@@ -16,6 +16,8 @@ public final class Launched implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<Setting, String> settings;
     private ChorusServer server;
+    /** The test class that started it: a @Nested class inherits the extension and must neither start nor stop it. */
+    private String startedBy;
 
     public Launched(Map<Setting, String> settings) {
         this.settings = Map.copyOf(settings);
@@ -23,12 +25,18 @@ public final class Launched implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        server = TestServers.start(settings);
+        if (server == null) {
+            server = TestServers.start(settings);
+            startedBy = context.getUniqueId();
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.close();
+        if (context.getUniqueId().equals(startedBy)) {
+            server.close();
+            server = null;
+        }
     }
 
     /** The chat socket, e.g. {@code ws://127.0.0.1:PORT/}. */
