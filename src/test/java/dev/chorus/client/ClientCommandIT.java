@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Headers;
 import dev.chorus.launcher.ChorusServer;
+import dev.chorus.naming.ClientName;
+import dev.chorus.testing.DefaultNames;
 import dev.chorus.testing.EchoServer;
 import dev.chorus.testing.HandshakeRecorder;
 import dev.chorus.testing.JarProcess;
@@ -14,6 +16,7 @@ import dev.chorus.testing.SilentServer;
 import dev.chorus.testing.TestCertificates;
 import dev.chorus.testing.TestServers;
 import dev.chorus.testing.V1Peer;
+import dev.chorus.v1.Events;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -171,7 +174,7 @@ class ClientCommandIT {
                         "--subprotocol",
                         "chorus.v1",
                         server.uri().toString())) {
-            client.awaitOutput("< {\"type\":\"welcome\",\"id\":1,\"members\":[1],\"seq\":0}");
+            client.awaitOutput("< " + Events.welcome(1, ClientName.of(1), "/", DefaultNames.of(1L), 0));
             try (V1Peer talker = V1Peer.join(server.uri())) {
                 client.awaitOutput("< {\"type\":\"joined\",\"id\":2}");
                 SentAway away = SentAway.client(server, 1);
@@ -183,7 +186,7 @@ class ClientCommandIT {
                 } finally {
                     away.close();
                 }
-                client.awaitOutput("< {\"type\":\"welcome\",\"id\":3,\"members\":[2,3],\"seq\":1}");
+                client.awaitOutput("< " + Events.welcome(3, ClientName.of(3), "/", DefaultNames.of(2L, 3L), 1));
                 client.awaitOutput(missed);
             }
             client.closeStdin();
