@@ -35,11 +35,7 @@ public final class DirectoryPublishing implements Publishing {
     }
 
     @Override
-    public Published publish(RoomName room, String text) {
-        return switch (directory.publish(room, text)) {
-            case ACCEPTED -> Published.ACCEPTED;
-            case ROOM_LIMIT -> Published.ROOM_LIMIT;
-            case BACKLOG -> Published.BACKLOG;
-        };
+    public RoomDirectory.Published publish(RoomName room, String text) {
+        return directory.publish(room, text);
     }
 }

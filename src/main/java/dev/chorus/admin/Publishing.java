@@ -1,5 +1,6 @@
 package dev.chorus.admin;
 
+import dev.chorus.chat.RoomDirectory.Published;
 import dev.chorus.naming.RoomName;
 import java.util.List;
 import java.util.Optional;
@@ -41,14 +42,4 @@ public interface Publishing {
      * @param name its display name in the room, e.g. {@code alice#2} or {@code Client(7)}
      */
     record MemberView(long id, String name) {}
-
-    /** What became of a message to publish. */
-    enum Published {
-        /** On its way to everyone in the room (202). */
-        ACCEPTED,
-        /** The room does not exist and this node holds {@code --max-rooms} already (503, Retry-After). */
-        ROOM_LIMIT,
-        /** Too much waits to go out on the bus already (503, Retry-After). */
-        BACKLOG
-    }
 }

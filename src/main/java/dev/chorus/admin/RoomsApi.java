@@ -1,9 +1,9 @@
 package dev.chorus.admin;
 
 import dev.chorus.admin.Publishing.MemberView;
-import dev.chorus.admin.Publishing.Published;
 import dev.chorus.admin.Publishing.RoomView;
 import dev.chorus.chat.ChatLines;
+import dev.chorus.chat.RoomDirectory.Published;
 import dev.chorus.naming.RoomName;
 import dev.chorus.ops.OpsReply;
 import dev.chorus.ops.OpsRequest;

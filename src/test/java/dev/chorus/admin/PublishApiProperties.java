@@ -3,7 +3,7 @@ package dev.chorus.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chorus.admin.Publishing.Published;
+import dev.chorus.chat.RoomDirectory.Published;
 import dev.chorus.ops.OpsReply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

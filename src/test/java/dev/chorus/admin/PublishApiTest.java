@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chorus.admin.Publishing.MemberView;
-import dev.chorus.admin.Publishing.Published;
 import dev.chorus.admin.Publishing.RoomView;
+import dev.chorus.chat.RoomDirectory.Published;
 import dev.chorus.naming.RoomName;
 import dev.chorus.ops.OpsReply;
 import dev.chorus.ops.OpsRequest;
