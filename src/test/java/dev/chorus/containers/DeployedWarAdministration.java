@@ -8,6 +8,8 @@ import dev.chorus.testing.Handshake;
 import dev.chorus.testing.Http;
 import dev.chorus.testing.Peer;
 import dev.chorus.testing.Scrape;
+import dev.chorus.testing.V1Peer;
+import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -63,6 +65,33 @@ abstract class DeployedWarAdministration extends DeployedWar {
         assertEquals("{\"maintenance\":false}", admin("GET", "maintenance").body());
         HttpResponse<String> clients = admin("GET", "clients");
         assertEquals(200, clients.statusCode(), clients::body);
+    }
+
+    @Test
+    @Order(2)
+    void thePublishApiSpeaksInARoomAndListsItsRoomsAndMembers() throws Exception {
+        URI room = chatUri().resolve("rooms/war-news");
+        try (Peer tutorial = Peer.join(room);
+                V1Peer v1 = V1Peer.connect(URI.create(room + "?name=ann"));
+                Peer inRoot = Peer.join(chatUri())) {
+            v1.welcome();
+            tutorial.expect(Peer.GREETING);
+            HttpResponse<String> published =
+                    Http.withToken("POST", at("admin/api/rooms/war-news/messages"), TOKEN, "hello from the backend");
+            assertEquals(202, published.statusCode(), published::body);
+            tutorial.expect("hello from the backend");
+            JsonObject said = v1.nextSaid();
+            assertEquals(0, said.getInt("from"));
+            assertEquals("server", said.getString("name"));
+            assertEquals("hello from the backend", said.getString("text"));
+            HttpResponse<String> members = admin("GET", "api/rooms/war-news/members");
+            assertEquals(200, members.statusCode(), members::body);
+            assertTrue(members.body().contains("\"name\":\"ann\""), members::body);
+            HttpResponse<String> rooms = admin("GET", "api/rooms");
+            assertTrue(rooms.body().contains("{\"name\":\"war-news\",\"members\":2}"), rooms::body);
+            Http.withToken("POST", at("admin/api/rooms/~/messages"), TOKEN, "and to the root room");
+            inRoot.expect("and to the root room");
+        }
     }
 
     @Test
