@@ -72,7 +72,14 @@ public final class ChatRoom implements UpgradeGate.Door {
         this.v1 = new V1Requests(timelines, audience, bus, settings.logging().messages());
         this.incoming =
                 new Incoming(audience, v1, bus, metrics, settings.logging().messages());
-        this.arrivals = new Arrivals(audience, timelines, v1, bus, metrics, incoming::handle);
+        this.arrivals = new Arrivals(
+                audience,
+                timelines,
+                v1,
+                bus,
+                metrics,
+                incoming::handle,
+                settings.handshake().maxConnections());
         this.directory = new RoomDirectory(timelines, bus);
         this.introductions = new Introductions(settings.handshake().tokenKey(), hosting.handedOff());
         metrics.watchBus(bus::reachable);
