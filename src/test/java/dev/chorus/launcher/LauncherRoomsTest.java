@@ -9,6 +9,7 @@ import dev.chorus.contract.ChatContract;
 import dev.chorus.contract.RoomsContract;
 import dev.chorus.naming.RoomName;
 import dev.chorus.settings.Setting;
+import dev.chorus.testing.Awaits;
 import dev.chorus.testing.Handshake;
 import dev.chorus.testing.Launched;
 import dev.chorus.testing.LogRecords;
@@ -16,6 +17,7 @@ import dev.chorus.testing.Peer;
 import dev.chorus.testing.V1Peer;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,30 @@ class LauncherRoomsTest implements RoomsContract {
         @Override
         public URI chatUri() {
             return LAUNCHER.uri().resolve("rooms/tutorial");
+        }
+    }
+
+    /** With --room-keep 300ms an empty room is forgotten, history and all, soon after its last member left. */
+    @Nested
+    class AfterTheRoomKeep {
+
+        @RegisterExtension
+        static final Launched keeping = new Launched(Map.of(Setting.ROOM_KEEP, "300ms"));
+
+        @Test
+        void anEmptyRoomIsForgottenAndItsPlaceUnderTheLimitComesBack() throws Exception {
+            RoomName brief = RoomName.parse("brief").orElseThrow();
+            RoomDirectory rooms = keeping.server().room().directory();
+            try (V1Peer peer = V1Peer.join(keeping.uri().resolve("rooms/brief"))) {
+                peer.say("soon forgotten");
+                assertEquals(1, peer.nextSaid().getInt("seq"));
+                assertTrue(rooms.rooms().containsKey(brief));
+            }
+            Awaits.until(() -> !rooms.rooms().containsKey(brief), () -> "rooms held: " + rooms.rooms());
+            assertEquals(List.of(RoomName.ROOT), List.copyOf(rooms.rooms().keySet()));
+            try (V1Peer back = V1Peer.connect(keeping.uri().resolve("rooms/brief"))) {
+                assertEquals(0, back.welcome().getInt("seq"), "its history went with it");
+            }
         }
     }
 
