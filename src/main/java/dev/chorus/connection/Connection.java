@@ -1,7 +1,6 @@
 package dev.chorus.connection;
 
 import dev.chorus.broadcast.Outbox;
-import dev.chorus.handshake.RemoteHost;
 import dev.chorus.limits.Inbound;
 import dev.chorus.naming.DisplayName;
 import dev.chorus.naming.RoomName;
@@ -37,9 +36,16 @@ public final class Connection {
     private final Dialect dialect;
     private final Inbound inbound;
     private final Liveness liveness;
-    private final Optional<String> remoteAddress;
-    private final Optional<String> remoteHost;
-    private final Instant connectedSince = Instant.now();
+    /**
+     * Where it connects from, as the deployment knows it, or null. Kept as the address, and written out when asked
+     * (rarely: the admin API): two strings for every idle client of a large node
+     * would be about 150 bytes each (issue 22).
+     */
+    private final InetSocketAddress remote;
+
+    /** When it connected, in epoch milliseconds: a long in the object rather than an Instant beside it. */
+    private final long connectedAt = System.currentTimeMillis();
+
     private final AtomicLong messagesIn = new AtomicLong();
     /** Set once the bus carried its join, so its leave is announced too (and only then). */
     private final AtomicBoolean joinPublished = new AtomicBoolean();
@@ -70,11 +76,7 @@ public final class Connection {
         this.dialect = Dialect.of(session);
         this.inbound = new Inbound(limits);
         this.liveness = new Liveness(System.nanoTime());
-        this.remoteAddress = remote.map(address ->
-                address.getPort() == 0 ? address.getHostString() : address.getHostString() + ":" + address.getPort());
-        // The IP, not getHostString(): that is a name once anyone has looked the address up (WildFly has).
-        this.remoteHost = remote.map(address -> RemoteHost.of(
-                address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString()));
+        this.remote = remote.orElse(null);
     }
 
     /**
@@ -223,16 +225,14 @@ public final class Connection {
 
     /** Where it connects from: an address, with the port where known. */
     public Optional<String> remoteAddress() {
-        return remoteAddress;
-    }
-
-    /** The IP address it connects from (see {@link RemoteHost}), for the per-address connection cap. */
-    public Optional<String> remoteHost() {
-        return remoteHost;
+        return Optional.ofNullable(remote)
+                .map(address -> address.getPort() == 0
+                        ? address.getHostString()
+                        : address.getHostString() + ":" + address.getPort());
     }
 
     public Instant connectedSince() {
-        return connectedSince;
+        return Instant.ofEpochMilli(connectedAt);
     }
 
     public long messagesIn() {
