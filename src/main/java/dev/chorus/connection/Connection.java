@@ -9,9 +9,8 @@ import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 /**
  * Everything Chorus keeps about one client, under one key in its session's user properties: its id, the
@@ -27,6 +26,15 @@ public final class Connection {
     private static final int WAITING = 0;
     private static final int IN = 1;
     private static final int GONE = 2;
+
+    // Plain volatile fields updated atomically through static updaters, not three Atomic* objects per client: on
+    // a node of many idle clients every object a connection holds counts (issue 22).
+    private static final AtomicLongFieldUpdater<Connection> MESSAGES_IN =
+            AtomicLongFieldUpdater.newUpdater(Connection.class, "messagesIn");
+    private static final AtomicIntegerFieldUpdater<Connection> JOIN_PUBLISHED =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "joinPublished");
+    private static final AtomicIntegerFieldUpdater<Connection> ARRIVAL =
+            AtomicIntegerFieldUpdater.newUpdater(Connection.class, "arrival");
 
     private final Session session;
     private final RoomName room;
@@ -46,13 +54,13 @@ public final class Connection {
     /** When it connected, in epoch milliseconds: a long in the object rather than an Instant beside it. */
     private final long connectedAt = System.currentTimeMillis();
 
-    private final AtomicLong messagesIn = new AtomicLong();
+    private volatile long messagesIn;
     /** Set once the bus carried its join, so its leave is announced too (and only then). */
-    private final AtomicBoolean joinPublished = new AtomicBoolean();
+    private volatile int joinPublished; // 1: published
 
     private final EarlyMessages early = new EarlyMessages();
     /** Whether it is waiting to be let in, was let in, or went first (one of the three constants below). */
-    private final AtomicInteger arrival = new AtomicInteger(WAITING);
+    private volatile int arrival = WAITING;
 
     private volatile long id = NO_ID;
     private volatile String name = "a connecting client";
@@ -200,22 +208,22 @@ public final class Connection {
      * its leave.
      */
     public boolean arrived() {
-        return arrival.compareAndSet(WAITING, IN);
+        return ARRIVAL.compareAndSet(this, WAITING, IN);
     }
 
     /** It went: whether that was before it was let in (then whoever lets it in reports its leave). */
     public boolean wentBeforeArriving() {
-        return arrival.compareAndSet(WAITING, GONE) || arrival.get() == GONE;
+        return ARRIVAL.compareAndSet(this, WAITING, GONE) || arrival == GONE;
     }
 
     /** Its join went out on the bus. */
     public void joinPublished() {
-        joinPublished.set(true);
+        joinPublished = 1;
     }
 
     /** Whether its join went out on the bus, asked once: true at most once, so its leave goes out once. */
     public boolean takeJoinPublished() {
-        return joinPublished.getAndSet(false);
+        return JOIN_PUBLISHED.getAndSet(this, 0) == 1;
     }
 
     /** Its own join has come back from the bus: from now on it hears of the joins after it (in a turn). */
@@ -236,11 +244,11 @@ public final class Connection {
     }
 
     public long messagesIn() {
-        return messagesIn.get();
+        return messagesIn;
     }
 
     /** It sent a message. */
     public void received() {
-        messagesIn.incrementAndGet();
+        MESSAGES_IN.incrementAndGet(this);
     }
 }
