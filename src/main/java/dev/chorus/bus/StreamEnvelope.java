@@ -40,7 +40,7 @@ record StreamEnvelope(long node, long number, BusEvent event) {
     byte[] encode() {
         byte[] plain = encodePlain();
         String name = nameOf(event);
-        boolean defaultName = name == null || name.equals(ClientName.of(event.from()));
+        boolean defaultName = name == null || ClientName.isDefault(event.from(), name);
         if (event.room().isRoot() && defaultName && event.from() != BusEvent.SERVER) {
             return plain;
         }

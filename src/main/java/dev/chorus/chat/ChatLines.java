@@ -31,18 +31,19 @@ public final class ChatLines {
      * chose one ({@code Client(3) [alice]}), then its room outside the tutorial's ({@code … in room lobby}).
      */
     static String label(long id, String name, RoomName room) {
-        String label = client(id);
-        if (!name.equals(label)) {
-            label += " [" + escapeForLog(name) + "]";
-        }
+        String label = client(id) + named(id, name);
         return room.isRoot() ? label : label + " in room " + room;
     }
 
     /** The tutorial's line in its room for a client without a name; otherwise with the room and the name. */
     static String joinedLog(long id, String name, RoomName room) {
         String where = room.isRoot() ? "" : " to room " + room;
-        String named = name.equals(client(id)) ? "" : " [" + escapeForLog(name) + "]";
-        return "New client connected" + where + " and was given id " + id + named;
+        return "New client connected" + where + " and was given id " + id + named(id, name);
+    }
+
+    /** {@code " [alice]"} for a client that chose a name, nothing for one that did not. */
+    private static String named(long id, String name) {
+        return ClientName.isDefault(id, name) ? "" : " [" + escapeForLog(name) + "]";
     }
 
     /**

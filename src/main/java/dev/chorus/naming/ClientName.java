@@ -11,6 +11,11 @@ public final class ClientName {
 
     private ClientName() {}
 
+    /** Whether {@code name} is the one client {@code id} has when it asked for none (so it need not be written). */
+    public static boolean isDefault(long id, String name) {
+        return name.equals(of(id));
+    }
+
     /** The tutorial's name for client {@code id}: {@code Client(3)}. */
     public static String of(long id) {
         return "Client(" + id + ")";

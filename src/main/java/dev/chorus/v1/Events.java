@@ -100,7 +100,7 @@ public final class Events {
      * when an event names nobody, so the events of the tutorial's clients stay as short as they always were.
      */
     private static void named(JsonGenerator json, long id, String name) {
-        if (!name.equals(ClientName.of(id))) {
+        if (!ClientName.isDefault(id, name)) {
             json.write("name", name);
         }
     }
